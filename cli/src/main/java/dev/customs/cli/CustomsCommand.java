@@ -1,0 +1,34 @@
+package dev.customs.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code customs} command: parses flags, calls core, prints. */
+@Command(
+    name = "customs",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Container-image security: inspect images, list what is inside, find vulnerabilities, "
+        + "judge them against assurance policies.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class CustomsCommand implements java.util.concurrent.Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    System.err.println("customs: a subcommand is required");
+    spec.commandLine().usage(System.err);
+    return ExitCode.USAGE;
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new CustomsCommand());
+    cl.setExitCodeExceptionMapper(e -> ExitCode.IMAGE_UNREADABLE);
+    cl.setUsageHelpAutoWidth(true);
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

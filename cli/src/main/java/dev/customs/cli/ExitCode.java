@@ -1,0 +1,14 @@
+package dev.customs.cli;
+
+/** The exit codes pipelines rely on; documented in the README's CLI reference. */
+public final class ExitCode {
+  public static final int OK = 0;
+  /** The image is not compliant (scan with a blocking policy failure, or --exit-code on findings). */
+  public static final int NOT_COMPLIANT = 1;
+  /** Wrong flags or arguments. */
+  public static final int USAGE = 2;
+  /** The image could not be read: unreachable registry, bad credentials, corrupt archive. */
+  public static final int IMAGE_UNREADABLE = 3;
+
+  private ExitCode() {}
+}
