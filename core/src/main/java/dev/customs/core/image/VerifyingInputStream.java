@@ -8,9 +8,10 @@ import java.util.HexFormat;
 
 /**
  * Passes a blob through while hashing it, and fails when the blob turns out not to be what its
- * descriptor says: at its end when the digest differs, and as soon as it runs past the expected
- * size (so a hostile source cannot stream forever). A stream closed before its end is not checked;
- * readers that need the check read to the end, as {@code LayerReader} does.
+ * descriptor says, with a {@link BlobVerificationException}: at its end when the digest or size
+ * differs, and as soon as it runs past the expected size (so a hostile source cannot stream
+ * forever). A stream closed before its end is not checked; readers that need the check read to
+ * the end, as {@code LayerReader} does.
  */
 public final class VerifyingInputStream extends FilterInputStream {
   private final Digest expected;
@@ -89,7 +90,7 @@ public final class VerifyingInputStream extends FilterInputStream {
   private void counted(int n) throws IOException {
     count += n;
     if (expectedSize >= 0 && count > expectedSize) {
-      throw new IOException(what + " (" + expected + ") is longer than the " + expectedSize
+      throw new BlobVerificationException(what + " (" + expected + ") is longer than the " + expectedSize
           + " bytes its descriptor declares");
     }
   }
@@ -100,12 +101,12 @@ public final class VerifyingInputStream extends FilterInputStream {
     }
     verified = true;
     if (expectedSize >= 0 && count != expectedSize) {
-      throw new IOException(what + " (" + expected + ") is " + count + " bytes, not the " + expectedSize
+      throw new BlobVerificationException(what + " (" + expected + ") is " + count + " bytes, not the " + expectedSize
           + " bytes its descriptor declares (truncated?)");
     }
     Digest actual = new Digest(expected.algorithm(), HexFormat.of().formatHex(digest.digest()));
     if (!actual.equals(expected)) {
-      throw new IOException(what + " does not match its digest: expected " + expected + ", got " + actual);
+      throw new BlobVerificationException(what + " does not match its digest: expected " + expected + ", got " + actual);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.customs.core.layer;
 
+import dev.customs.core.image.BlobVerificationException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -37,7 +38,7 @@ final class EntryContentStream extends InputStream {
     }
     try {
       return tar.read();
-    } catch (LayerFormatException e) {
+    } catch (LayerFormatException | BlobVerificationException e) {
       throw e;
     } catch (IOException e) {
       throw failure(e);
@@ -51,7 +52,7 @@ final class EntryContentStream extends InputStream {
     }
     try {
       return tar.read(b, off, len);
-    } catch (LayerFormatException e) {
+    } catch (LayerFormatException | BlobVerificationException e) {
       throw e;
     } catch (IOException e) {
       throw failure(e);

@@ -1,5 +1,6 @@
 package dev.customs.core.layer;
 
+import dev.customs.core.image.BlobVerificationException;
 import dev.customs.core.image.Digest;
 import dev.customs.core.image.LayerDescriptor;
 import java.io.BufferedInputStream;
@@ -51,7 +52,8 @@ public final class LayerReader {
 
   /**
    * Streams every entry of {@code blob} to {@code visitor}, then reads the blob to its end (so a
-   * verifying blob stream can check its digest). Exceptions thrown by the visitor pass through.
+   * verifying blob stream can check its digest). Exceptions thrown by the visitor, and a
+   * {@link BlobVerificationException} from the blob stream, pass through unchanged.
    *
    * @throws LayerFormatException when the blob is corrupt, truncated, hostile, over a limit or
    *     does not match its diffID; the message names the layer
@@ -103,7 +105,7 @@ public final class LayerReader {
   private static InputStream open(Compression compression, InputStream raw, String layer) throws IOException {
     try {
       return compression.decompress(raw);
-    } catch (LayerFormatException e) {
+    } catch (LayerFormatException | BlobVerificationException e) {
       throw e;
     } catch (IOException e) {
       throw corrupt(layer, compression, e);
@@ -114,7 +116,7 @@ public final class LayerReader {
       throws IOException {
     try {
       return tar.getNextEntry();
-    } catch (LayerFormatException e) {
+    } catch (LayerFormatException | BlobVerificationException e) {
       throw e;
     } catch (IOException | IllegalArgumentException e) {
       // commons-compress reports some malformed headers (bad numbers, bad PAX) as unchecked
@@ -128,7 +130,7 @@ public final class LayerReader {
       while (in.read() >= 0) {
         in.skip(Long.MAX_VALUE);
       }
-    } catch (LayerFormatException e) {
+    } catch (LayerFormatException | BlobVerificationException e) {
       throw e;
     } catch (IOException e) {
       throw corrupt(layer, compression, e);

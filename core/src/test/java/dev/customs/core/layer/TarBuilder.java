@@ -22,7 +22,10 @@ public final class TarBuilder {
   }
 
   public TarBuilder file(String name, String content) {
-    byte[] data = content.getBytes(StandardCharsets.UTF_8);
+    return file(name, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public TarBuilder file(String name, byte[] data) {
     TarArchiveEntry e = new TarArchiveEntry(name, true);
     e.setSize(data.length);
     e.setMode(0100644);

@@ -1,0 +1,150 @@
+package dev.customs.core.image.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.customs.core.image.Digest;
+import dev.customs.core.image.Image;
+import dev.customs.core.image.Layer;
+import dev.customs.core.image.Platform;
+import dev.customs.core.layer.EntryType;
+import dev.customs.core.layer.ExtractionLimits;
+import dev.customs.core.layer.TarBuilder;
+import dev.customs.testkit.TestData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DockerArchiveSourceTest {
+  private static final Path DEBIAN = TestData.testdata("images/debian12.docker.tar.gz");
+
+  @TempDir
+  Path temp;
+
+  private static Image open(Path archive, SourceOptions options) throws IOException {
+    return new DockerArchiveSource(archive).open(options);
+  }
+
+  @Test
+  void asksForARepoTagWhenTheArchiveHoldsSeveralImages() {
+    assertThatThrownBy(() -> open(DEBIAN, SourceOptions.DEFAULT))
+        .isInstanceOf(ImageSourceException.class)
+        .hasMessage(DEBIAN + " holds 3 images; choose one by RepoTag: localhost/fixtures/debian12-minbase:latest, "
+            + "localhost/fixtures/debian12:latest, localhost/fixtures/debian12-app:latest");
+    assertThatThrownBy(() -> open(DEBIAN, SourceOptions.DEFAULT.withSelector("debian13")))
+        .hasMessageStartingWith(DEBIAN + " has no image tagged \"debian13\"; it has: localhost/fixtures/debian12-minbase");
+    assertThatThrownBy(() -> open(DEBIAN, SourceOptions.DEFAULT.withSelector("@3")))
+        .hasMessage(DEBIAN + " has 3 images; @3 is out of range (the first is @0)");
+  }
+
+  @Test
+  void selectsByIndexOrByTagWithoutLatest() throws IOException {
+    try (Image byIndex = open(DEBIAN, SourceOptions.DEFAULT.withSelector("@1"));
+        Image byName = open(DEBIAN, SourceOptions.DEFAULT.withSelector("localhost/fixtures/debian12"))) {
+      assertThat(byIndex.layers()).hasSize(2);
+      assertThat(byName.manifestDigest()).isEqualTo(byIndex.manifestDigest());
+    }
+  }
+
+  @Test
+  void refusesAnExplicitlyRequestedOtherPlatform() {
+    SourceOptions arm = SourceOptions.DEFAULT.withSelector("@0").withPlatform(Platform.parse("linux/arm64"));
+    assertThatThrownBy(() -> open(DEBIAN, arm))
+        .hasMessage(DEBIAN + " is linux/amd64, not the requested linux/arm64");
+  }
+
+  @Test
+  void findsTheFiftyWhiteoutsOfDebianLayerTwo() throws IOException {
+    try (Image image = open(DEBIAN, SourceOptions.DEFAULT.withSelector("localhost/fixtures/debian12:latest"))) {
+      AtomicInteger whiteouts = new AtomicInteger();
+      image.layers().get(1).readEntries(ExtractionLimits.DEFAULT, (e, c) -> {
+        if (e.type() == EntryType.WHITEOUT) {
+          whiteouts.incrementAndGet();
+        }
+      });
+      assertThat(whiteouts.get()).isEqualTo(50);
+    }
+  }
+
+  @Test
+  void reportsACorruptManifest() throws IOException {
+    Path archive = write("broken.tar", new TarBuilder().file("manifest.json", "[{\"Config\": ").build());
+    assertThatThrownBy(() -> open(archive, SourceOptions.DEFAULT))
+        .isInstanceOf(ImageSourceException.class)
+        .hasMessageStartingWith(archive + ": manifest.json is not valid JSON: ");
+    Path object = write("object.tar", new TarBuilder().file("manifest.json", "{}").build());
+    assertThatThrownBy(() -> open(object, SourceOptions.DEFAULT))
+        .hasMessage(object + ": manifest.json is not a non-empty array of images");
+  }
+
+  @Test
+  void reportsMissingMembers() throws IOException {
+    byte[] config = config(Digest.sha256(new byte[] {1}));
+    String configName = Digest.sha256(config).hex() + ".json";
+    Path noLayer = write("nolayer.tar", new TarBuilder()
+        .file("manifest.json", "[{\"Config\":\"" + configName + "\",\"Layers\":[\"abc/layer.tar\"]}]")
+        .file(configName, config).build());
+    assertThatThrownBy(() -> open(noLayer, SourceOptions.DEFAULT))
+        .hasMessage(noLayer + ": layer 1 (abc/layer.tar) is missing");
+    Path noConfig = write("noconfig.tar", new TarBuilder()
+        .file("manifest.json", "[{\"Config\":\"c.json\",\"Layers\":[]}]").build());
+    assertThatThrownBy(() -> open(noConfig, SourceOptions.DEFAULT))
+        .hasMessage(noConfig + ": manifest.json names config \"c.json\", which the archive does not hold");
+  }
+
+  @Test
+  void detectsAConfigThatIsNotWhatItsNameSays() throws IOException {
+    String wrongName = "0".repeat(64) + ".json";
+    Path archive = write("renamed.tar", new TarBuilder()
+        .file("manifest.json", "[{\"Config\":\"" + wrongName + "\",\"Layers\":[]}]")
+        .file(wrongName, config(Digest.sha256(new byte[0]))).build());
+    assertThatThrownBy(() -> open(archive, SourceOptions.DEFAULT))
+        .hasMessageStartingWith(archive + ": config " + wrongName + " does not match its name: its digest is sha256:");
+  }
+
+  @Test
+  void detectsALayerThatIsNotItsDiffId() throws IOException {
+    byte[] layer = new TarBuilder().file("etc/hostname", "box").build();
+    byte[] tampered = new TarBuilder().file("etc/hostname", "xxx").build();
+    byte[] config = config(Digest.sha256(layer));
+    String configName = Digest.sha256(config).hex() + ".json";
+    Path archive = write("tampered.tar", new TarBuilder()
+        .file("manifest.json", "[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"t:1\"],\"Layers\":[\"l.tar\"]}]")
+        .file(configName, config).file("l.tar", tampered).build());
+    try (Image image = open(archive, SourceOptions.DEFAULT)) {
+      Layer only = image.layers().get(0);
+      assertThatThrownBy(() -> only.readEntries(ExtractionLimits.DEFAULT, (e, c) -> { }))
+          .hasMessage("layer 1 (l.tar) of " + archive + " does not match its digest: expected "
+              + Digest.sha256(layer) + ", got " + Digest.sha256(tampered));
+    }
+  }
+
+  @Test
+  void reportsATruncatedCompressedArchive() throws IOException {
+    byte[] whole = Files.readAllBytes(TestData.testdata("images/alpine-3.20.3.docker.tar.gz"));
+    Path archive = write("cut.tar.gz", Arrays.copyOf(whole, whole.length / 3));
+    assertThatThrownBy(() -> new ArchiveImageSource(archive).open(SourceOptions.DEFAULT))
+        .hasMessageStartingWith(archive + " is not a readable gzip archive (corrupt or truncated): ");
+  }
+
+  @Test
+  void refusesAnArchiveOfNeitherKind() throws IOException {
+    Path archive = write("plain.tar", new TarBuilder().file("hello.txt", "hi").build());
+    assertThatThrownBy(() -> new ArchiveImageSource(archive).open(SourceOptions.DEFAULT))
+        .hasMessage(archive + " is neither a docker-archive (no manifest.json) nor an oci-archive (no oci-layout)");
+  }
+
+  private static byte[] config(Digest diffId) {
+    return ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+        + diffId + "\"]}}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    return Files.write(temp.resolve(name), bytes);
+  }
+}
