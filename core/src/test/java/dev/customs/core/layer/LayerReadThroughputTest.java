@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * time is printed beside wall time because it says more on a loaded machine.
  */
 class LayerReadThroughputTest {
-  private static final int ROUNDS = 3;
+  private static final int ROUNDS = 2;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   @TempDir

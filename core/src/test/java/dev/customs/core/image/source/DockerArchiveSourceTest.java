@@ -21,10 +21,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DockerArchiveSourceTest {
-  private static final Path DEBIAN = TestData.testdata("images/debian12.docker.tar.gz");
+  private static final Path DEBIAN_GZ = TestData.testdata("images/debian12.docker.tar.gz");
+
+  @TempDir
+  static Path shared;
 
   @TempDir
   Path temp;
+
+  /** The gunzipped archive, so that selection tests do not decompress 100 MB each. */
+  private static Path debian() {
+    return Fixtures.gunzipped(Fixtures.named("debian12"), shared);
+  }
 
   private static Image open(Path archive, SourceOptions options) throws IOException {
     return new DockerArchiveSource(archive).open(options);
@@ -32,20 +40,22 @@ class DockerArchiveSourceTest {
 
   @Test
   void asksForARepoTagWhenTheArchiveHoldsSeveralImages() {
-    assertThatThrownBy(() -> open(DEBIAN, SourceOptions.DEFAULT))
+    Path debian = debian();
+    assertThatThrownBy(() -> open(debian, SourceOptions.DEFAULT))
         .isInstanceOf(ImageSourceException.class)
-        .hasMessage(DEBIAN + " holds 3 images; choose one by RepoTag: localhost/fixtures/debian12-minbase:latest, "
+        .hasMessage(debian + " holds 3 images; choose one by RepoTag: localhost/fixtures/debian12-minbase:latest, "
             + "localhost/fixtures/debian12:latest, localhost/fixtures/debian12-app:latest");
-    assertThatThrownBy(() -> open(DEBIAN, SourceOptions.DEFAULT.withSelector("debian13")))
-        .hasMessageStartingWith(DEBIAN + " has no image tagged \"debian13\"; it has: localhost/fixtures/debian12-minbase");
-    assertThatThrownBy(() -> open(DEBIAN, SourceOptions.DEFAULT.withSelector("@3")))
-        .hasMessage(DEBIAN + " has 3 images; @3 is out of range (the first is @0)");
+    assertThatThrownBy(() -> open(debian, SourceOptions.DEFAULT.withSelector("debian13")))
+        .hasMessageStartingWith(debian + " has no image tagged \"debian13\"; it has: localhost/fixtures/debian12-minbase");
+    assertThatThrownBy(() -> open(debian, SourceOptions.DEFAULT.withSelector("@3")))
+        .hasMessage(debian + " has 3 images; @3 is out of range (the first is @0)");
   }
 
   @Test
   void selectsByIndexOrByTagWithoutLatest() throws IOException {
-    try (Image byIndex = open(DEBIAN, SourceOptions.DEFAULT.withSelector("@1"));
-        Image byName = open(DEBIAN, SourceOptions.DEFAULT.withSelector("localhost/fixtures/debian12"))) {
+    Path debian = debian();
+    try (Image byIndex = open(debian, SourceOptions.DEFAULT.withSelector("@1"));
+        Image byName = open(debian, SourceOptions.DEFAULT.withSelector("localhost/fixtures/debian12"))) {
       assertThat(byIndex.layers()).hasSize(2);
       assertThat(byName.manifestDigest()).isEqualTo(byIndex.manifestDigest());
     }
@@ -53,14 +63,15 @@ class DockerArchiveSourceTest {
 
   @Test
   void refusesAnExplicitlyRequestedOtherPlatform() {
+    Path debian = debian();
     SourceOptions arm = SourceOptions.DEFAULT.withSelector("@0").withPlatform(Platform.parse("linux/arm64"));
-    assertThatThrownBy(() -> open(DEBIAN, arm))
-        .hasMessage(DEBIAN + " is linux/amd64, not the requested linux/arm64");
+    assertThatThrownBy(() -> open(debian, arm))
+        .hasMessage(debian + " is linux/amd64, not the requested linux/arm64");
   }
 
   @Test
   void findsTheFiftyWhiteoutsOfDebianLayerTwo() throws IOException {
-    try (Image image = open(DEBIAN, SourceOptions.DEFAULT.withSelector("localhost/fixtures/debian12:latest"))) {
+    try (Image image = open(DEBIAN_GZ, SourceOptions.DEFAULT.withSelector("localhost/fixtures/debian12:latest"))) {
       AtomicInteger whiteouts = new AtomicInteger();
       image.layers().get(1).readEntries(ExtractionLimits.DEFAULT, (e, c) -> {
         if (e.type() == EntryType.WHITEOUT) {

@@ -41,6 +41,10 @@ final class Fixtures {
 
   private Fixtures() {}
 
+  static Fixture named(String name) {
+    return ALL.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+  }
+
   /** {@code gunzip -c x.docker.tar.gz > dir/x.docker.tar}, once. */
   static Path gunzipped(Fixture f, Path dir) {
     Path out = dir.resolve(f.fileStem() + ".docker.tar");

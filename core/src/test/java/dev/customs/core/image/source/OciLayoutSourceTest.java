@@ -132,6 +132,11 @@ class OciLayoutSourceTest {
   }
 
   @Test
+  void isRecognisedAsALayoutByItsPath() {
+    assertThat(ImageLocation.ofPath(layout)).isEqualTo(new ImageLocation.OciLayoutDirectory(layout));
+  }
+
+  @Test
   void reportsWhatIsNotALayout() throws IOException {
     Files.delete(layout.resolve("oci-layout"));
     assertThatThrownBy(() -> open(SourceOptions.DEFAULT))

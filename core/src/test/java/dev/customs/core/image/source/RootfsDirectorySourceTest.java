@@ -76,6 +76,13 @@ class RootfsDirectorySourceTest {
   }
 
   @Test
+  void tellsLocalPathsApart() {
+    assertThat(ImageLocation.ofPath(root)).isEqualTo(new ImageLocation.RootfsDirectory(root));
+    assertThat(ImageLocation.ofPath(root.resolve("etc/os-release")))
+        .isEqualTo(new ImageLocation.ArchiveFile(root.resolve("etc/os-release")));
+  }
+
+  @Test
   void refusesWhatIsNotADirectory() {
     Path file = root.resolve("etc/os-release");
     assertThatThrownBy(() -> new RootfsDirectorySource(file).open(SourceOptions.DEFAULT))
