@@ -18,7 +18,7 @@ public final class ArchiveImageSource implements ImageSource {
 
   @Override
   public Image open(SourceOptions options) throws IOException {
-    TarArchive tar = TarArchive.open(archive);
+    TarArchive tar = TarArchive.open(archive, options.limits().maxLayerSize());
     if (tar.has(DockerArchiveSource.MANIFEST)) {
       return DockerArchiveSource.read(tar, options);
     }

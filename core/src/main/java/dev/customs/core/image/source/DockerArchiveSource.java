@@ -45,7 +45,7 @@ public final class DockerArchiveSource implements ImageSource {
 
   @Override
   public Image open(SourceOptions options) throws IOException {
-    return read(TarArchive.open(archive), options);
+    return read(TarArchive.open(archive, options.limits().maxLayerSize()), options);
   }
 
   /** Reads the image from an opened archive, which the image then owns (closed here on failure). */

@@ -17,7 +17,7 @@ public final class OciArchiveSource implements ImageSource {
 
   @Override
   public Image open(SourceOptions options) throws IOException {
-    return read(TarArchive.open(archive), options);
+    return read(TarArchive.open(archive, options.limits().maxLayerSize()), options);
   }
 
   /** Reads the image from an opened archive, which the image then owns (closed here on failure). */
@@ -27,7 +27,7 @@ public final class OciArchiveSource implements ImageSource {
         throw new ImageSourceException(tar.name() + " is not an oci-archive: it has no oci-layout and index.json");
       }
       byte[] layout = tar.read("oci-layout", 1 << 16);
-      byte[] index = tar.read("index.json", 4 << 20);
+      byte[] index = tar.read("index.json", OciLayoutSource.MAX_INDEX);
       return new LocalImage(new OciLayoutReader(new ArchiveBlobStore(tar), options).read(layout, index), tar);
     } catch (IOException | RuntimeException e) {
       tar.close();

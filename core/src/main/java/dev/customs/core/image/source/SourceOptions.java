@@ -11,7 +11,8 @@ import java.util.Optional;
  *     single-platform image no check at all
  * @param selector which image of a multi-image archive or layout: a RepoTag (docker-archive), a
  *     {@code org.opencontainers.image.ref.name} (OCI), or a 0-based index written {@code @N}
- * @param limits bounds for reading layers
+ * @param limits bounds for reading layers; {@code maxLayerSize} also caps how far a compressed
+ *     archive may expand into its temporary file
  */
 public record SourceOptions(Optional<Platform> platform, Optional<String> selector, ExtractionLimits limits) {
   public static final SourceOptions DEFAULT = new SourceOptions(Optional.empty(), Optional.empty(), ExtractionLimits.DEFAULT);

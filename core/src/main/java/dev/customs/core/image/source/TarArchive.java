@@ -43,8 +43,11 @@ final class TarArchive implements Closeable {
     this.channel = FileChannel.open(file, StandardOpenOption.READ);
   }
 
-  /** Opens {@code path}, decompressing a gzip or zstd archive into a temporary file first. */
-  static TarArchive open(Path path) throws IOException {
+  /**
+   * Opens {@code path}, decompressing a gzip or zstd archive into a temporary file first, but
+   * never to more than {@code maxExpanded} bytes, so a compressed bomb cannot fill the disk.
+   */
+  static TarArchive open(Path path, long maxExpanded) throws IOException {
     String name = path.toString();
     if (!Files.isRegularFile(path)) {
       throw new ImageSourceException(name + " is not a file");
@@ -57,7 +60,9 @@ final class TarArchive implements Closeable {
     try {
       try (InputStream in = compression.decompress(new BufferedInputStream(Files.newInputStream(path), 1 << 17));
           OutputStream out = Files.newOutputStream(temp)) {
-        in.transferTo(out);
+        copy(in, out, maxExpanded, name);
+      } catch (ImageSourceException e) {
+        throw e;
       } catch (IOException e) {
         throw new ImageSourceException(name + " is not a readable " + compression.label()
             + " archive (corrupt or truncated): " + e.getMessage(), e);
@@ -66,6 +71,18 @@ final class TarArchive implements Closeable {
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
+    }
+  }
+
+  private static void copy(InputStream in, OutputStream out, long max, String name) throws IOException {
+    byte[] buffer = new byte[1 << 17];
+    long total = 0;
+    for (int n; (n = in.read(buffer)) > 0; ) {
+      total += n;
+      if (total > max) {
+        throw new ImageSourceException(name + " expands past " + max + " bytes: decompression bomb? (limit maxLayerSize)");
+      }
+      out.write(buffer, 0, n);
     }
   }
 

@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +136,37 @@ class DockerArchiveSourceTest {
           .hasMessage("layer 1 (l.tar) of " + archive + " does not match its digest: expected "
               + Digest.sha256(layer) + ", got " + Digest.sha256(tampered));
     }
+  }
+
+  @Test
+  void followsLegacyLayerSymlinksInsideTheArchiveOnly() throws IOException {
+    byte[] layer = new TarBuilder().file("etc/hostname", "box").build();
+    byte[] config = config(Digest.sha256(layer));
+    String configName = Digest.sha256(config).hex() + ".json";
+    TarBuilder members = new TarBuilder()
+        .file(configName, config).file("l.tar", layer)
+        .symlink("abc/layer.tar", "../l.tar")
+        .symlink("evil/layer.tar", "../../../../etc/passwd");
+    Path legacy = write("legacy.tar", members.file("manifest.json",
+        "[{\"Config\":\"" + configName + "\",\"Layers\":[\"abc/layer.tar\"]}]").build());
+    try (Image image = open(legacy, SourceOptions.DEFAULT)) {
+      List<String> paths = new ArrayList<>();
+      image.layers().get(0).readEntries(ExtractionLimits.DEFAULT, (e, c) -> paths.add(e.path()));
+      assertThat(paths).containsExactly("etc/hostname");
+    }
+    Path evil = write("evil.tar", new TarBuilder()
+        .file(configName, config).symlink("evil/layer.tar", "../../../../etc/passwd")
+        .file("manifest.json", "[{\"Config\":\"" + configName + "\",\"Layers\":[\"evil/layer.tar\"]}]").build());
+    assertThatThrownBy(() -> open(evil, SourceOptions.DEFAULT))
+        .hasMessage(evil + ": layer 1 (evil/layer.tar) is missing");
+  }
+
+  @Test
+  void stopsACompressedArchiveExpandingPastTheLimit() {
+    SourceOptions small = new SourceOptions(Optional.empty(), Optional.empty(), new ExtractionLimits(1 << 20, 1 << 20, 10));
+    assertThatThrownBy(() -> new ArchiveImageSource(DEBIAN_GZ).open(small))
+        .isInstanceOf(ImageSourceException.class)
+        .hasMessage(DEBIAN_GZ + " expands past 1048576 bytes: decompression bomb? (limit maxLayerSize)");
   }
 
   @Test

@@ -13,9 +13,11 @@ import dev.customs.core.image.Platform;
 import dev.customs.core.layer.ExtractionLimits;
 import dev.customs.testkit.TestData;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +131,25 @@ class OciLayoutSourceTest {
         .isInstanceOf(BlobVerificationException.class)
         .hasMessageStartingWith("config sha256:")
         .hasMessageContaining(" of " + layout + " does not match its digest: expected sha256:");
+  }
+
+  @Test
+  void readsAGzippedOciArchiveLikeThePlainOne() throws IOException {
+    Path plain = TestData.testdata("images/alpine-3.20.3.oci.tar");
+    Path gzipped = layout.resolveSibling(layout.getFileName() + ".oci.tar.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
+      Files.copy(plain, out);
+    }
+    ImageSources sources = new ImageSources((ref, o) -> {
+      throw new AssertionError("no registry here");
+    });
+    try (Image fromPlain = sources.open(new ImageLocation.ArchiveFile(plain), SourceOptions.DEFAULT);
+        Image fromGzip = sources.open(new ImageLocation.ArchiveFile(gzipped), SourceOptions.DEFAULT)) {
+      assertThat(fromGzip.manifestDigest()).isEqualTo(fromPlain.manifestDigest());
+      assertThat(fromGzip.layers().get(0).descriptor()).isEqualTo(fromPlain.layers().get(0).descriptor());
+    } finally {
+      Files.delete(gzipped);
+    }
   }
 
   @Test
