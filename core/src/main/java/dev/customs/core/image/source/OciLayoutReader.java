@@ -45,31 +45,42 @@ final class OciLayoutReader {
       throw new ImageSourceException(store.name() + ": oci-layout has no imageLayoutVersion");
     }
     List<OciDescriptor> entries = descriptors(json(indexJson, "index.json").path("manifests"), "index.json");
-    OciDescriptor chosen = selectTop(entries);
-    return resolve(chosen, Optional.empty(), entries.size() > 1 && options.selector().isEmpty(), 0);
+    List<OciDescriptor> candidates = candidates(entries);
+    if (candidates.size() == 1) {
+      return resolve(candidates.get(0), Optional.empty(), false, 0);
+    }
+    OciDescriptor chosen = platforms.select(candidates, OciDescriptor::platform, "index.json of " + store.name());
+    return resolve(chosen, Optional.empty(), true, 0);
   }
 
-  private OciDescriptor selectTop(List<OciDescriptor> entries) throws ImageSourceException {
+  /**
+   * The top-level entries the selector names: one by {@code @index}, all entries with a matching
+   * ref name (some tools list each platform of one tag as its own entry), or without a selector
+   * all entries provided they do not carry several names.
+   */
+  private List<OciDescriptor> candidates(List<OciDescriptor> entries) throws ImageSourceException {
     if (entries.isEmpty()) {
       throw new ImageSourceException(store.name() + ": index.json lists no images");
     }
     List<String> names = entries.stream().flatMap(e -> e.refName().stream()).distinct().toList();
-    if (options.selector().isPresent()) {
-      String selector = options.selector().get();
-      Optional<Integer> index = Selectors.index(selector);
-      if (index.isPresent()) {
-        return Selectors.byIndex(entries, index.get(), store.name());
+    if (options.selector().isEmpty()) {
+      if (names.size() > 1) {
+        throw new ImageSourceException(store.name() + " holds " + entries.size()
+            + " images; choose one by name: " + Selectors.list(names));
       }
-      return entries.stream().filter(e -> e.refName().filter(selector::equals).isPresent()).findFirst()
-          .orElseThrow(() -> new ImageSourceException(store.name() + " has no image named \"" + selector
-              + "\"; it has: " + Selectors.list(names)));
+      return entries;
     }
-    if (names.size() > 1) {
-      throw new ImageSourceException(store.name() + " holds " + entries.size()
-          + " images; choose one by name: " + Selectors.list(names));
+    String selector = options.selector().get();
+    Optional<Integer> index = Selectors.index(selector);
+    if (index.isPresent()) {
+      return List.of(Selectors.byIndex(entries, index.get(), store.name()));
     }
-    return entries.size() == 1 ? entries.get(0)
-        : platforms.select(entries, OciDescriptor::platform, "index.json of " + store.name());
+    List<OciDescriptor> named = entries.stream().filter(e -> e.refName().filter(selector::equals).isPresent()).toList();
+    if (named.isEmpty()) {
+      throw new ImageSourceException(store.name() + " has no image named \"" + selector
+          + "\"; it has: " + Selectors.list(names));
+    }
+    return named;
   }
 
   private ImageParts resolve(OciDescriptor d, Optional<Digest> index, boolean chosenByPlatform, int depth)

@@ -99,6 +99,24 @@ class OciLayoutSourceTest {
   }
 
   @Test
+  void choosesByPlatformAmongTopLevelEntriesSharingAName() throws IOException {
+    Digest[] d = writeNestedIndex();
+    JsonNode nested = JSON.readTree(Files.readAllBytes(blob(d[0].toString())));
+    ObjectNode top = JSON.createObjectNode().put("schemaVersion", 2);
+    for (JsonNode entry : nested.path("manifests")) {
+      ((ObjectNode) entry).putObject("annotations").put(OciDescriptor.REF_NAME, "alpine");
+      top.withArray("manifests").add(entry);
+    }
+    Files.write(layout.resolve("index.json"), JSON.writeValueAsBytes(top));
+    try (Image amd64 = open(SourceOptions.DEFAULT.withSelector("alpine"));
+        Image arm64 = open(SourceOptions.DEFAULT.withSelector("alpine").withPlatform(Platform.parse("linux/arm64")))) {
+      assertThat(amd64.manifestDigest()).isEqualTo(d[2]);
+      assertThat(amd64.indexDigest()).isEmpty();
+      assertThat(arm64.manifestDigest()).isEqualTo(d[1]);
+    }
+  }
+
+  @Test
   void reportsAMissingLayerBlobWhenTheLayerIsRead() throws IOException {
     try (Image image = open(SourceOptions.DEFAULT)) {
       Digest layer = image.layers().get(0).descriptor().digest();
