@@ -31,33 +31,28 @@ class LocalSourcesAgainstSkopeoTest {
   @TempDir
   static Path work;
 
-  /** A way to reach an image, and how skopeo names the same image. */
+  /**
+   * A way to reach an image, and how skopeo names the same image. The facade's auto-detection is
+   * exercised by the gzipped docker-archive and the layout; the source classes directly by the rest.
+   */
   enum Kind {
-    OCI_ARCHIVE, DOCKER_ARCHIVE_GZ, DOCKER_ARCHIVE_TAR, OCI_LAYOUT, ARCHIVE_AUTO_OCI, ARCHIVE_AUTO_DOCKER_GZ;
-
-    ImageLocation location(Fixture f) {
-      return switch (this) {
-        case OCI_ARCHIVE, ARCHIVE_AUTO_OCI -> new ImageLocation.ArchiveFile(f.ociArchive());
-        case DOCKER_ARCHIVE_GZ, ARCHIVE_AUTO_DOCKER_GZ -> new ImageLocation.ArchiveFile(f.dockerArchiveGz());
-        case DOCKER_ARCHIVE_TAR -> new ImageLocation.ArchiveFile(Fixtures.gunzipped(f, work));
-        case OCI_LAYOUT -> new ImageLocation.OciLayoutDirectory(Fixtures.ociLayout(f, work));
-      };
-    }
+    OCI_ARCHIVE, DOCKER_ARCHIVE_GZ, DOCKER_ARCHIVE_TAR, OCI_LAYOUT;
 
     Image open(Fixture f) throws IOException {
       SourceOptions options = SourceOptions.DEFAULT.withSelector(isDocker() ? f.repoTag() : f.ociRef());
+      ImageSources facade = new ImageSources((ref, o) -> {
+        throw new AssertionError("no registry in this test");
+      });
       return switch (this) {
         case OCI_ARCHIVE -> new OciArchiveSource(f.ociArchive()).open(options);
-        case DOCKER_ARCHIVE_GZ -> new DockerArchiveSource(f.dockerArchiveGz()).open(options);
+        case DOCKER_ARCHIVE_GZ -> facade.open(new ImageLocation.ArchiveFile(f.dockerArchiveGz()), options);
         case DOCKER_ARCHIVE_TAR -> new DockerArchiveSource(Fixtures.gunzipped(f, work)).open(options);
-        default -> new ImageSources((ref, o) -> {
-          throw new AssertionError("no registry in this test");
-        }).open(location(f), options);
+        case OCI_LAYOUT -> facade.open(new ImageLocation.OciLayoutDirectory(Fixtures.ociLayout(f, work)), options);
       };
     }
 
     boolean isDocker() {
-      return this == DOCKER_ARCHIVE_GZ || this == DOCKER_ARCHIVE_TAR || this == ARCHIVE_AUTO_DOCKER_GZ;
+      return this == DOCKER_ARCHIVE_GZ || this == DOCKER_ARCHIVE_TAR;
     }
 
     /** skopeo reads neither gzip-compressed docker-archives nor, for ours, needs more than the plain tar. */
