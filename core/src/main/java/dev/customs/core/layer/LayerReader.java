@@ -66,7 +66,7 @@ public final class LayerReader {
         limits.maxLayerSize(), verifyDiffId ? layer.diffId().newMessageDigest() : null);
     InputStream buffered = new BufferedInputStream(expanded, BUFFER);
     TarArchiveInputStream tar = new TarArchiveInputStream(buffered);
-    EntryContentStream content = new EntryContentStream(tar, name);
+    EntryContentStream content = new EntryContentStream(tar, name, compression);
     long entries = 0;
     for (TarArchiveEntry e; (e = next(tar, name, compression)) != null; ) {
       if (++entries > limits.maxEntries()) {

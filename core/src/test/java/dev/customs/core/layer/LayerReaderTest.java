@@ -45,6 +45,7 @@ class LayerReaderTest {
   @Test
   void normalizesPathsAndRepresentsLinksWithoutFollowingThem() throws IOException {
     byte[] tar = new TarBuilder()
+        .dir("./")
         .dir("./etc")
         .file("/etc/passwd", "root:x:0:0")
         .file("./usr/./lib/../bin//env", "#!")
@@ -139,6 +140,18 @@ class LayerReaderTest {
         .isInstanceOf(LayerFormatException.class)
         .hasMessageContaining("layer " + d.digest())
         .hasMessageContaining("truncated");
+  }
+
+  @Test
+  void reportsATruncatedZstdLayerByName() {
+    byte[] tar = new TarBuilder().file("a", "x".repeat(100_000)).file("b", "y".repeat(100_000)).build();
+    byte[] full = Zstd.compress(tar, 3);
+    byte[] blob = Arrays.copyOf(full, full.length - 10);
+    LayerDescriptor d = descriptor(OCI_ZSTD, blob, tar);
+    assertThatThrownBy(() -> read(ExtractionLimits.DEFAULT, d, blob))
+        .isInstanceOf(LayerFormatException.class)
+        .hasMessageContaining("layer " + d.digest())
+        .hasMessageContaining("zstd");
   }
 
   @Test
