@@ -161,7 +161,11 @@ class LayerReaderTest {
     LayerDescriptor d = descriptor(OCI_TAR, blob, blob);
     assertThatThrownBy(() -> read(ExtractionLimits.DEFAULT, d, blob))
         .isInstanceOf(LayerFormatException.class)
-        .hasMessageContaining("layer " + d.digest() + " is not a readable uncompressed tar");
+        .hasMessageStartingWith("layer " + d.digest() + " is not a readable uncompressed tar (corrupt or truncated): ");
+    LayerDescriptor claimsGzip = descriptor(OCI_GZIP, blob, blob);
+    assertThatThrownBy(() -> read(ExtractionLimits.DEFAULT, claimsGzip, blob))
+        .hasMessageStartingWith("layer " + d.digest() + " is not a readable uncompressed tar (its media type "
+            + OCI_GZIP + " says gzip) (corrupt or truncated): ");
   }
 
   @Test
