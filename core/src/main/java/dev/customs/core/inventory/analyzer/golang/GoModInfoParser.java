@@ -1,0 +1,71 @@
+package dev.customs.core.inventory.analyzer.golang;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Parses the module text of Go build info: tab-separated lines {@code path}, {@code mod},
+ * {@code dep}, {@code =>} (a replacement of the module on the line before) and {@code build}.
+ * Unknown line kinds are skipped so that newer toolchains still parse.
+ */
+final class GoModInfoParser {
+  private GoModInfoParser() {}
+
+  static GoBuildInfo parse(String goVersion, String modInfo) throws GoBuildInfoException {
+    String mainPath = "";
+    GoModule main = null;
+    List<GoModule> deps = new ArrayList<>();
+    Map<String, String> settings = new LinkedHashMap<>();
+    GoModule last = null;
+    String[] lines = modInfo.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String[] f = lines[i].split("\t", -1);
+      switch (f[0]) {
+        case "path" -> mainPath = field(f, 1);
+        case "mod", "dep" -> {
+          GoModule module = module(f, i);
+          if (f[0].equals("mod")) {
+            main = module;
+          } else {
+            deps.add(module);
+          }
+          last = module;
+        }
+        case "=>" -> {
+          if (last == null) {
+            throw new GoBuildInfoException("build info line " + (i + 1) + ": replacement without a module before it");
+          }
+          GoModule replaced = new GoModule(last.path(), last.version(), Optional.of(module(f, i)));
+          if (last == main) {
+            main = replaced;
+          } else {
+            deps.set(deps.size() - 1, replaced);
+          }
+          last = null;
+        }
+        case "build" -> {
+          String setting = field(f, 1);
+          int eq = setting.indexOf('=');
+          settings.put(eq < 0 ? setting : setting.substring(0, eq), eq < 0 ? "" : setting.substring(eq + 1));
+        }
+        default -> { }
+      }
+    }
+    return new GoBuildInfo(goVersion, mainPath, Optional.ofNullable(main), List.copyOf(deps), Collections.unmodifiableMap(settings));
+  }
+
+  private static GoModule module(String[] f, int line) throws GoBuildInfoException {
+    if (f.length < 2 || f[1].isEmpty()) {
+      throw new GoBuildInfoException("build info line " + (line + 1) + ": '" + f[0] + "' without a module path");
+    }
+    return new GoModule(f[1], field(f, 2), Optional.empty());
+  }
+
+  private static String field(String[] f, int index) {
+    return index < f.length ? f[index] : "";
+  }
+}
