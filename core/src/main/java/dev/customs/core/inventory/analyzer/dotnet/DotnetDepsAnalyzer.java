@@ -58,7 +58,7 @@ public final class DotnetDepsAnalyzer implements PackageAnalyzer {
       }
       String key = library.getKey();
       int slash = key.lastIndexOf('/');
-      if (slash <= 0 || slash == key.length() - 1) {
+      if (slash <= 0 || slash == key.length() - 1 || key.substring(0, slash).isBlank()) {
         sink.problem(".NET deps file " + input.path() + ": library '" + key + "' is not Name/Version");
         continue;
       }

@@ -59,7 +59,7 @@ final class GoModInfoParser {
   }
 
   private static GoModule module(String[] f, int line) throws GoBuildInfoException {
-    if (f.length < 2 || f[1].isEmpty()) {
+    if (f.length < 2 || f[1].isBlank()) {
       throw new GoBuildInfoException("build info line " + (line + 1) + ": '" + f[0] + "' without a module path");
     }
     return new GoModule(f[1], field(f, 2), Optional.empty());

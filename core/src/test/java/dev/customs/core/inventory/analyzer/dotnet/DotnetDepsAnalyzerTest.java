@@ -46,6 +46,7 @@ class DotnetDepsAnalyzerTest {
       no libraries       | '{"targets": {}}'                                                 | no 'libraries' object
       libraries an array | '{"libraries": []}'                                               | no 'libraries' object
       key without slash  | '{"libraries": {"Newtonsoft.Json": {"type": "package"}, "Ok/1.0": {"type": "package"}}}' | is not Name/Version
+      blank name         | '{"libraries": {" /1.0": {"type": "package"}, "Ok/1.0": {"type": "package"}}}'    | is not Name/Version
       """)
   void malformedFilesAreProblemsNamingTheFile(String name, String content, String reason) throws Exception {
     RecordedAnalysis result = RecordedAnalysis.analyze(analyzer, "app/App.deps.json",

@@ -85,7 +85,9 @@ class GoBuildInfoReaderTest {
         Arguments.of("replacement first", withBuildInfo(header(2, inline("go1.22.1", "=>\tx\tv1.0.0\n"))),
             "replacement without a module"),
         Arguments.of("dep without path", withBuildInfo(header(2, inline("go1.22.1", "dep\n"))),
-            "without a module path"));
+            "without a module path"),
+        Arguments.of("blank replacement path (fuzzer finding)",
+            withBuildInfo(header(2, inline("go1.22.1", "dep\tx\tv1.0.0\n=>\t \tv1.0.1\n"))), "without a module path"));
   }
 
   @ParameterizedTest(name = "{0}")
