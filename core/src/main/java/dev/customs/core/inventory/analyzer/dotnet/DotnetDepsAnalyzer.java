@@ -10,7 +10,6 @@ import dev.customs.core.inventory.analyzer.AnalyzerInput;
 import dev.customs.core.inventory.analyzer.PackageAnalyzer;
 import dev.customs.core.layer.LayerEntry;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -51,8 +50,7 @@ public final class DotnetDepsAnalyzer implements PackageAnalyzer {
       sink.problem(".NET deps file " + input.path() + " has no 'libraries' object");
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = libraries.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> library = it.next();
+    for (Map.Entry<String, JsonNode> library : libraries.properties()) {
       if (!library.getValue().path("type").asText("").equals("package")) {
         continue;
       }

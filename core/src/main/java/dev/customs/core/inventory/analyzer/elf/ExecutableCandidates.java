@@ -19,7 +19,7 @@ public final class ExecutableCandidates {
   public static final long MAX_SIZE = 256L * 1024 * 1024;
 
   private static final List<String> NON_BINARY_DIRS = List.of(
-      "usr/share/", "usr/include/", "etc/", "var/lib/dpkg/", "var/cache/", "usr/lib/python3/", "proc/", "sys/");
+      "usr/share/", "usr/include/", "etc/", "var/lib/dpkg/", "var/cache/", "proc/", "sys/");
   private static final List<String> SCRIPT_SUFFIXES = List.of(
       ".sh", ".py", ".pl", ".rb", ".js", ".txt", ".json", ".md", ".html", ".xml", ".jar");
 

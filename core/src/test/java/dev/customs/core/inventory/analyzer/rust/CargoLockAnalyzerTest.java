@@ -67,6 +67,14 @@ class CargoLockAnalyzerTest {
   }
 
   @Test
+  void deeplyNestedValuesAreAProblemNotAStackOverflow() throws Exception {
+    for (String nested : List.of("x = " + "[".repeat(200_000), "x = " + "{a = ".repeat(200_000))) {
+      RecordedAnalysis result = RecordedAnalysis.analyze(analyzer, "Cargo.lock", nested.getBytes(StandardCharsets.UTF_8));
+      assertThat(result.problems).singleElement().asString().contains("not valid TOML");
+    }
+  }
+
+  @Test
   void wantsLockFilesByName() {
     assertThat(analyzer.wants(RecordedAnalysis.entry("srv/app/Cargo.lock", 1000, 0644))).isTrue();
     assertThat(analyzer.wants(RecordedAnalysis.entry("srv/app/Cargo.toml", 1000, 0644))).isFalse();
