@@ -63,10 +63,6 @@ public final class ElfFile {
     return data;
   }
 
-  public ByteOrder order() {
-    return buf.order();
-  }
-
   public Optional<Section> section(String name) {
     return sections.stream().filter(s -> s.name().equals(name)).findFirst();
   }
@@ -116,42 +112,37 @@ public final class ElfFile {
     if (shstrndx >= shnum) {
       throw new ElfFormatException("section name table index " + shstrndx + " is not below " + shnum);
     }
-    long[] names = new long[2];
-    readHeader(shoff, shentsize, shstrndx, names);
-    long strOff = names[0];
-    long strSize = names[1];
+    Section names = readHeader(shoff, shentsize, shstrndx, "");
     for (int i = 0; i < shnum; i++) {
       int at = (int) (shoff + (long) i * shentsize);
-      long[] range = new long[2];
-      boolean hasBits = readHeader(shoff, shentsize, i, range);
-      String name = name(strOff, strSize, Integer.toUnsignedLong(buf.getInt(at)));
-      sections.add(new Section(name, hasBits ? range[0] : 0, hasBits ? range[1] : 0));
+      String name = name(names, Integer.toUnsignedLong(buf.getInt(at)));
+      sections.add(readHeader(shoff, shentsize, i, name));
     }
   }
 
-  /** Reads offset and size of section {@code index} into {@code range}; false for NOBITS. */
-  private boolean readHeader(long shoff, int shentsize, int index, long[] range) throws ElfFormatException {
+  /** Section {@code index}; its file range is checked, and empty for NOBITS (no bytes in the file). */
+  private Section readHeader(long shoff, int shentsize, int index, String name) throws ElfFormatException {
     int at = (int) (shoff + (long) index * shentsize);
-    int type = buf.getInt(at + 4);
-    range[0] = is64 ? buf.getLong(at + 24) : Integer.toUnsignedLong(buf.getInt(at + 16));
-    range[1] = is64 ? buf.getLong(at + 32) : Integer.toUnsignedLong(buf.getInt(at + 20));
-    if (type == SHT_NOBITS) {
-      return false;
+    if (buf.getInt(at + 4) == SHT_NOBITS) {
+      return new Section(name, 0, 0);
     }
-    if (!inFile(range[0], range[1])) {
-      throw new ElfFormatException("section " + index + " lies outside the file (offset " + range[0]
-          + ", size " + range[1] + ", file " + data.length + " bytes)");
+    long offset = is64 ? buf.getLong(at + 24) : Integer.toUnsignedLong(buf.getInt(at + 16));
+    long size = is64 ? buf.getLong(at + 32) : Integer.toUnsignedLong(buf.getInt(at + 20));
+    if (!inFile(offset, size)) {
+      throw new ElfFormatException("section " + index + " lies outside the file (offset " + offset
+          + ", size " + size + ", file " + data.length + " bytes)");
     }
-    return true;
+    return new Section(name, offset, size);
   }
 
-  private String name(long strOff, long strSize, long nameOff) {
-    if (nameOff >= strSize) {
+  /** The NUL-terminated name at {@code nameOff} in the section name table. */
+  private String name(Section table, long nameOff) {
+    if (nameOff >= table.size()) {
       return "";
     }
-    int start = (int) (strOff + nameOff);
+    int start = (int) (table.offset() + nameOff);
     int end = start;
-    int limit = (int) Math.min(strOff + strSize, start + (long) MAX_NAME);
+    int limit = (int) Math.min(table.offset() + table.size(), start + (long) MAX_NAME);
     while (end < limit && data[end] != 0) {
       end++;
     }
