@@ -25,15 +25,25 @@ class GoBuildInfoReaderTest {
   private static final String MOD_TEXT = "path\texample.test/old\nmod\texample.test/old\tv0.3.0\th1:x=\n"
       + "dep\tgolang.org/x/text\tv0.3.7\th1:y=\n";
 
-  @Test
-  void readsThePointerFormatOfGoBefore118() throws Exception {
-    TestElf elf = new TestElf();
+  static Stream<Arguments> architectures() {
+    return Stream.of(Arguments.of("64-bit little-endian", true, ByteOrder.LITTLE_ENDIAN),
+        Arguments.of("32-bit little-endian", false, ByteOrder.LITTLE_ENDIAN),
+        Arguments.of("64-bit big-endian", true, ByteOrder.BIG_ENDIAN),
+        Arguments.of("32-bit big-endian", false, ByteOrder.BIG_ENDIAN));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("architectures")
+  void readsThePointerFormatOfGoBefore118(String name, boolean is64, ByteOrder order) throws Exception {
+    TestElf elf = new TestElf(is64, order);
+    int ptrSize = is64 ? 8 : 4;
     byte[] version = "go1.16.15".getBytes(StandardCharsets.UTF_8);
     byte[] mod = framed(MOD_TEXT);
     long versionAt = elf.section(".rodata.version", version);
     long modAt = elf.section(".rodata.mod", mod);
-    long headers = elf.section(".data.strings", le(versionAt, version.length, modAt, mod.length));
-    elf.section(".go.buildinfo", header(0, le(headers, headers + 16)));
+    long headers = elf.section(".data.strings", words(order, ptrSize, versionAt, version.length, modAt, mod.length));
+    int flags = order == ByteOrder.BIG_ENDIAN ? 1 : 0;
+    elf.section(".go.buildinfo", header(flags, words(order, ptrSize, headers, headers + 2L * ptrSize), ptrSize));
 
     GoBuildInfo info = GoBuildInfoReader.read(elf.build()).orElseThrow();
 
@@ -148,9 +158,17 @@ class GoBuildInfoReaderTest {
   }
 
   private static byte[] le(long... values) {
-    ByteBuffer buf = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    return words(ByteOrder.LITTLE_ENDIAN, 8, values);
+  }
+
+  private static byte[] words(ByteOrder order, int size, long... values) {
+    ByteBuffer buf = ByteBuffer.allocate(values.length * size).order(order);
     for (long v : values) {
-      buf.putLong(v);
+      if (size == 8) {
+        buf.putLong(v);
+      } else {
+        buf.putInt((int) v);
+      }
     }
     return buf.array();
   }
