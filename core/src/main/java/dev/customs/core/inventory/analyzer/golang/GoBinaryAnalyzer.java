@@ -8,6 +8,8 @@ import dev.customs.core.inventory.analyzer.PackageAnalyzer;
 import dev.customs.core.inventory.analyzer.elf.ExecutableCandidates;
 import dev.customs.core.inventory.analyzer.elf.ElfFile;
 import dev.customs.core.layer.LayerEntry;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,8 +20,10 @@ import java.util.regex.Pattern;
  *
  * <p>Versions: {@code stdlib} gets a {@code v} prefix ({@code go1.22.3} becomes {@code v1.22.3})
  * like every Go module version and like Trivy. The main module of a plain {@code go build} has the
- * version {@code (devel)}, which names no release: it is reported with an empty version (property
- * {@code main-module=true}). A {@code replace} by another module reports the replacement (what was
+ * version {@code (devel)}, which names no release: it is reported with the version stamped by
+ * {@code -ldflags -X ...version=} if there is one (property {@code version-source=ldflags}, see
+ * {@link GoLdflagsVersion}), else with an empty version; either way with property
+ * {@code main-module=true}. A {@code replace} by another module reports the replacement (what was
  * compiled) with the original in property {@code replaces}; a replace by a local directory keeps
  * the original path, with an empty version and the directory in property {@code replaced-by}, since
  * a path like {@code ../dep} names no package anyone publishes advisories for.
@@ -61,11 +65,25 @@ public final class GoBinaryAnalyzer implements PackageAnalyzer {
   private static void report(GoBuildInfo info, String path, AnalysisSink sink) {
     stdlibVersion(info.goVersion())
         .ifPresent(v -> sink.addPackage(Package.of(Ecosystem.GO, "stdlib", v, path)));
-    info.main().ifPresent(main -> sink.addPackage(module(main, path)
-        .withProperties(Map.of("main-module", "true"))));
+    info.main().ifPresent(main -> sink.addPackage(mainModule(main, info.settings(), path)));
     for (GoModule dep : info.deps()) {
       sink.addPackage(module(dep, path));
     }
+  }
+
+  /** The main module; a {@code (devel)} one takes the version stamped with {@code -ldflags -X}, if any. */
+  private static Package mainModule(GoModule main, Map<String, String> settings, String path) {
+    Package pkg = module(main, path);
+    Optional<String> stamped = pkg.version().isEmpty()
+        ? GoLdflagsVersion.of(main.path(), settings.getOrDefault("-ldflags", ""))
+        : Optional.empty();
+    if (stamped.isPresent()) {
+      return new Package(pkg.ecosystem(), pkg.name(), stamped.get(), "", "", "", List.of(), pkg.paths(),
+          Map.of("main-module", "true", "version-source", "ldflags"));
+    }
+    Map<String, String> properties = new HashMap<>(pkg.properties());
+    properties.put("main-module", "true");
+    return pkg.withProperties(properties);
   }
 
   private static Package module(GoModule module, String path) {

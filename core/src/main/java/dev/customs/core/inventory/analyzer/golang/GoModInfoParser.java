@@ -50,7 +50,8 @@ final class GoModInfoParser {
         case "build" -> {
           String setting = field(f, 1);
           int eq = setting.indexOf('=');
-          settings.put(eq < 0 ? setting : setting.substring(0, eq), eq < 0 ? "" : setting.substring(eq + 1));
+          settings.put(unquote(eq < 0 ? setting : setting.substring(0, eq)),
+              unquote(eq < 0 ? "" : setting.substring(eq + 1)));
         }
         default -> { }
       }
@@ -63,6 +64,25 @@ final class GoModInfoParser {
       throw new GoBuildInfoException("build info line " + (line + 1) + ": '" + f[0] + "' without a module path");
     }
     return new GoModule(f[1], field(f, 2), Optional.empty());
+  }
+
+  /**
+   * Go writes a setting key or value that holds blanks, quotes or {@code =} as a Go string literal
+   * ({@code "-X \"a.b=1\""}); this undoes the quoting of {@code \"} and {@code \\}.
+   */
+  private static String unquote(String s) {
+    if (s.length() < 2 || s.charAt(0) != '"' || s.charAt(s.length() - 1) != '"') {
+      return s;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 1; i < s.length() - 1; i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length() - 1) {
+        c = s.charAt(++i);
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   private static String field(String[] f, int index) {

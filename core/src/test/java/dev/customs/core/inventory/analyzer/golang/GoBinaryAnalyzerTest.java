@@ -61,7 +61,8 @@ class GoBinaryAnalyzerTest {
     assertThat(result.problems).isEmpty();
     assertThat(result.packages).containsExactlyInAnyOrder(
         Package.of(Ecosystem.GO, "stdlib", "v" + goVersion.substring(2), path),
-        Package.of(Ecosystem.GO, "example.test/app", "", path).withProperties(Map.of("main-module", "true")),
+        Package.of(Ecosystem.GO, "example.test/app", "v1.7.0", path)
+            .withProperties(Map.of("main-module", "true", "version-source", "ldflags")),
         Package.of(Ecosystem.GO, "example.test/dep", "", path).withProperties(Map.of("replaced-by", "../dep")),
         Package.of(Ecosystem.GO, "example.test/lib", "v1.4.2", path),
         Package.of(Ecosystem.GO, "example.test/fork", "v1.9.1", path)
@@ -100,8 +101,16 @@ class GoBinaryAnalyzerTest {
     }
     info.main().ifPresent(m -> addModule(lines, "mod", m));
     info.deps().forEach(d -> addModule(lines, "dep", d));
-    info.settings().forEach((k, v) -> lines.add("build " + k + "=" + v));
+    info.settings().forEach((k, v) -> lines.add("build " + goQuoted(k, "= \t\r\n\"`") + "=" + goQuoted(v, " \t\r\n\"`")));
     return lines;
+  }
+
+  /** As runtime/debug writes a setting: Go-quoted when it holds any of {@code special}. */
+  private static String goQuoted(String s, String special) {
+    if (s.chars().noneMatch(c -> special.indexOf(c) >= 0)) {
+      return s;
+    }
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private static void addModule(List<String> lines, String kind, GoModule module) {

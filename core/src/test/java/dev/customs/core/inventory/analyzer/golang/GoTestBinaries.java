@@ -17,7 +17,7 @@ import java.util.zip.ZipOutputStream;
  * toolchain: {@code example.test/app} requires {@code example.test/lib v1.4.2} (served by a
  * {@code file://} module proxy written here), {@code example.test/old v1.0.0} replaced by the
  * module {@code example.test/fork v1.9.1}, and {@code example.test/dep} replaced by the directory
- * {@code ../dep}.
+ * {@code ../dep}. The build stamps a version with {@code -ldflags -X}.
  */
 final class GoTestBinaries {
   private static final String GO_MOD = """
@@ -65,7 +65,7 @@ final class GoTestBinaries {
     Files.writeString(app.resolve("go.mod"), GO_MOD);
     Files.writeString(app.resolve("main.go"), MAIN);
     run(app, Map.of("GOPROXY", workDir.resolve("proxy").toUri().toString()), "go", "build", "-o",
-        binary.toString(), ".");
+        binary.toString(), "-ldflags=-X 'example.test/app/cmd/app.Version=1.7.0' -X main.commit=abc123", ".");
     return binary;
   }
 
