@@ -47,16 +47,12 @@ final class GoModInfoParser {
           }
           last = null;
         }
-        case "build" -> {
-          String setting = field(f, 1);
-          int eq = setting.indexOf('=');
-          settings.put(unquote(eq < 0 ? setting : setting.substring(0, eq)),
-              unquote(eq < 0 ? "" : setting.substring(eq + 1)));
-        }
+        case "build" -> putSetting(settings, field(f, 1));
         default -> { }
       }
     }
-    return new GoBuildInfo(goVersion, mainPath, Optional.ofNullable(main), List.copyOf(deps), Collections.unmodifiableMap(settings));
+    return new GoBuildInfo(goVersion, mainPath, Optional.ofNullable(main), List.copyOf(deps),
+        Collections.unmodifiableMap(settings));
   }
 
   private static GoModule module(String[] f, int line) throws GoBuildInfoException {
@@ -64,6 +60,16 @@ final class GoModInfoParser {
       throw new GoBuildInfoException("build info line " + (line + 1) + ": '" + f[0] + "' without a module path");
     }
     return new GoModule(f[1], field(f, 2), Optional.empty());
+  }
+
+  /** A {@code build} line's {@code key=value}; the key itself may be quoted and hold {@code =}. */
+  private static void putSetting(Map<String, String> settings, String setting) {
+    int eq = setting.startsWith("\"") ? setting.indexOf("\"=") + 1 : setting.indexOf('=');
+    if (eq <= 0) {
+      settings.put(unquote(setting), "");
+    } else {
+      settings.put(unquote(setting.substring(0, eq)), unquote(setting.substring(eq + 1)));
+    }
   }
 
   /**
