@@ -124,7 +124,7 @@ class NpmPackageAnalyzerTest {
       yaml.append(c).append(": &").append(c).append(" [");
       yaml.append(("*" + prev + ", ").repeat(9)).append('*').append(prev).append("]\n");
     }
-    yaml.append("packages:\n  /a@1.0.0: {}\n");
+    yaml.append("lockfileVersion: '6.0'\npackages:\n  /a@1.0.0: {}\n");
     CollectingAnalysisSink sink = analyze("srv/pnpm-lock.yaml", yaml.toString());
     assertThat(sink.problems).isEmpty();
     assertThat(sink.triples()).containsExactly("npm\ta\t1.0.0");
