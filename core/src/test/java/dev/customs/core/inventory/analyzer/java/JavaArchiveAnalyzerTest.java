@@ -1,0 +1,203 @@
+package dev.customs.core.inventory.analyzer.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.customs.core.inventory.Package;
+import dev.customs.core.inventory.analyzer.AnalyzerInputs;
+import dev.customs.core.inventory.analyzer.CollectingAnalysisSink;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JavaArchiveAnalyzerTest {
+  private final JavaArchiveAnalyzer analyzer = new JavaArchiveAnalyzer();
+
+  @ParameterizedTest(name = "{0} wanted: {1}")
+  @CsvSource({
+      "app/lib/log4j-core-2.14.1.jar, true", "srv/app.war, true", "srv/app.ear, true", "x/y.par, true",
+      "x/y.sar, true", "var/jenkins/plugins/git.jpi, true", "var/jenkins/plugins/git.hpi, true",
+      "app/LEGACY.JAR, true", "app/lib/readme.txt, false", "app/jar, false", "app/x.jar.sha1, false",
+  })
+  void wantsJavaArchivesByExtension(String path, boolean wanted) {
+    assertThat(analyzer.wants(AnalyzerInputs.file(path, 10))).isEqualTo(wanted);
+  }
+
+  @Test
+  void identifiesAnArchiveByItsPomProperties() throws Exception {
+    byte[] jar = new JarBuilder().manifest("Implementation-Title: log4j-core", "Implementation-Version: 2.14.1")
+        .pom("org.apache.logging.log4j", "log4j-core", "2.14.1").classes("org/apache/logging/log4j/core/Logger.class")
+        .build();
+    CollectingAnalysisSink sink = analyze("app/lib/log4j-core-2.14.1.jar", jar);
+    assertThat(sink.problems).isEmpty();
+    assertThat(sink.packages).singleElement().satisfies(p -> {
+      assertThat(p.name()).isEqualTo("org.apache.logging.log4j:log4j-core");
+      assertThat(p.version()).isEqualTo("2.14.1");
+      assertThat(p.paths()).containsExactly("app/lib/log4j-core-2.14.1.jar");
+      assertThat(p.properties()).containsEntry("identified-by", "pom.properties").containsEntry("sha1", sha1(jar));
+    });
+  }
+
+  @Test
+  void reportsEveryPomPropertiesOfAShadedJarAndDigestsOnlyTheArchiveItself() {
+    byte[] jar = new JarBuilder().pom("com.google.guava", "guava", "31.1-jre").pom("com.example", "uber", "1.0")
+        .pom("org.slf4j", "slf4j-api", "1.7.36").build();
+    CollectingAnalysisSink sink = analyze("app/uber-1.0.jar", jar);
+    assertThat(sink.triples()).containsExactly("maven\tcom.example:uber\t1.0",
+        "maven\tcom.google.guava:guava\t31.1-jre", "maven\torg.slf4j:slf4j-api\t1.7.36");
+    assertThat(sink.packages).filteredOn(p -> p.properties().containsKey("sha1"))
+        .extracting(Package::name).containsExactly("com.example:uber");
+  }
+
+  @Test
+  void identifiesAShadedJarWithoutItsOwnPomByItsManifest() {
+    byte[] jar = new JarBuilder().manifest("Implementation-Title: service", "Implementation-Version: 2.0")
+        .pom("com.google.guava", "guava", "31.1-jre").pom("org.slf4j", "slf4j-api", "1.7.36").build();
+    CollectingAnalysisSink sink = analyze("app/service.jar", jar);
+    assertThat(sink.triples()).containsExactly("maven\tcom.google.guava:guava\t31.1-jre",
+        "maven\torg.slf4j:slf4j-api\t1.7.36", "maven\tservice\t2.0");
+    assertThat(sink.packages.getLast().properties()).containsEntry("identified-by", "manifest");
+  }
+
+  @Test
+  void doesNotCountAManifestThatDescribesAnEmbeddedPomTwice() {
+    byte[] jar = new JarBuilder().manifest("Implementation-Title: guava", "Implementation-Version: 31.1-jre")
+        .pom("com.google.guava", "guava", "31.1-jre").pom("com.google.guava", "failureaccess", "1.0.1").build();
+    assertThat(analyze("opt/bundle.jar", jar).triples()).containsExactly(
+        "maven\tcom.google.guava:failureaccess\t1.0.1", "maven\tcom.google.guava:guava\t31.1-jre");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "Spring: classes name the group | spring-beans-5.3.17.jar | Implementation-Title: spring-beans;Implementation-Version: 5.3.17 | org/springframework/beans/BeanUtils.class;org/springframework/beans/factory/BeanFactory.class | org.springframework:spring-beans | 5.3.17 | manifest | class-packages",
+      "Spring: vendored classes       | spring-jcl-5.3.17.jar   | Implementation-Title: spring-jcl;Implementation-Version: 5.3.17   | org/apache/commons/logging/Log.class | spring-jcl | 5.3.17 | manifest | ''",
+      "OSGi symbolic name             | commons-text-1.9.jar    | Implementation-Title: Apache Commons Text;Implementation-Version: 1.9;Bundle-SymbolicName: org.apache.commons.commons-text | org/apache/commons/text/StringSubstitutor.class | org.apache.commons:commons-text | 1.9 | manifest | Bundle-SymbolicName",
+      "vendor id                      | thing-2.1.jar           | Implementation-Vendor-Id: org.acme;Implementation-Version: 2.1.0 | org/acme/Thing.class | org.acme:thing | 2.1.0 | manifest | Implementation-Vendor-Id",
+      "placeholder version ignored    | widget-3.4.jar          | Implementation-Version: ${project.version} | com/widgets/Widget.class | com.widgets:widget | 3.4 | filename | class-packages",
+      "file name only                 | foo-bar-1.2.3.jar       | Created-By: hand | com/acme/Util.class | foo-bar | 1.2.3 | filename | ''",
+  })
+  void identifiesAnArchiveWithoutPomFromManifestAndFileName(String label, String fileName, String headers,
+      String classes, String name, String version, String identifiedBy, String groupFrom) {
+    byte[] jar = new JarBuilder().manifest(headers.split(";")).classes(classes.split(";")).build();
+    CollectingAnalysisSink sink = analyze("app/lib/" + fileName, jar);
+    assertThat(sink.problems).isEmpty();
+    assertThat(sink.packages).singleElement().satisfies(p -> {
+      assertThat(p.name()).isEqualTo(name);
+      assertThat(p.version()).isEqualTo(version);
+      assertThat(p.properties()).containsEntry("identified-by", identifiedBy).containsEntry("sha1", sha1(jar));
+      assertThat(p.properties().getOrDefault("group-from", "")).isEqualTo(groupFrom);
+    });
+  }
+
+  @Test
+  void anArchiveThatNamesNoVersionIsNoPackageAndNoProblem() {
+    CollectingAnalysisSink sink = analyze("app/app.jar", new JarBuilder().classes("Main.class").build());
+    assertThat(sink.packages).isEmpty();
+    assertThat(sink.problems).isEmpty();
+  }
+
+  @Test
+  void readsStoredJarsNestedInASpringBootFatJar() {
+    byte[] snakeyaml = new JarBuilder().pom("org.yaml", "snakeyaml", "1.26").build();
+    byte[] springCore = new JarBuilder().manifest("Implementation-Title: spring-core", "Implementation-Version: 5.3.17")
+        .classes("org/springframework/core/Ordered.class", "org/springframework/util/Assert.class").build();
+    byte[] fat = new JarBuilder().pom("com.example.fixture", "fat-app", "1.0.0")
+        .classes("org/springframework/boot/loader/JarLauncher.class")
+        .stored("BOOT-INF/lib/snakeyaml-1.26.jar", snakeyaml).stored("BOOT-INF/lib/spring-core-5.3.17.jar", springCore)
+        .build();
+    CollectingAnalysisSink sink = analyze("app/fat-app.jar", fat);
+    assertThat(sink.problems).isEmpty();
+    assertThat(sink.packages).extracting(p -> p.name() + "@" + p.version() + " " + p.paths().getFirst()).containsExactly(
+        "com.example.fixture:fat-app@1.0.0 app/fat-app.jar",
+        "org.yaml:snakeyaml@1.26 app/fat-app.jar/BOOT-INF/lib/snakeyaml-1.26.jar",
+        "org.springframework:spring-core@5.3.17 app/fat-app.jar/BOOT-INF/lib/spring-core-5.3.17.jar");
+    assertThat(sink.packages.get(1).properties()).containsEntry("sha1", sha1(snakeyaml));
+  }
+
+  @Test
+  void readsJarsInWarsInEars() {
+    byte[] jar = new JarBuilder().pom("commons-io", "commons-io", "2.11.0").build();
+    byte[] war = new JarBuilder().pom("com.example", "web", "1.0").deflated("WEB-INF/lib/commons-io-2.11.0.jar", jar).build();
+    byte[] ear = new JarBuilder().deflated("web-1.0.war", war).build();
+    CollectingAnalysisSink sink = analyze("srv/shop.ear", ear);
+    assertThat(sink.packages).extracting(p -> p.paths().getFirst()).containsExactly(
+        "srv/shop.ear/web-1.0.war", "srv/shop.ear/web-1.0.war/WEB-INF/lib/commons-io-2.11.0.jar");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"not a zip at all", "PK\u0003\u0004 truncated local header"})
+  void aCorruptArchiveIsAProblemNamingIt(String content) {
+    CollectingAnalysisSink sink = analyze("app/lib/broken-1.0.jar", content.getBytes());
+    assertThat(sink.packages).isEmpty();
+    assertThat(sink.problems).singleElement().asString().startsWith("app/lib/broken-1.0.jar: not a readable Java archive");
+  }
+
+  @Test
+  void aTruncatedArchiveIsAProblem() {
+    byte[] jar = new JarBuilder().pom("org.yaml", "snakeyaml", "1.26").classes("org/yaml/A.class").build();
+    CollectingAnalysisSink sink = analyze("app/snakeyaml-1.26.jar", Arrays.copyOf(jar, jar.length / 2));
+    assertThat(sink.problems).singleElement().asString().startsWith("app/snakeyaml-1.26.jar: not a readable Java archive");
+  }
+
+  @Test
+  void aCorruptNestedArchiveIsAProblemAndItsSiblingsAreStillRead() {
+    byte[] good = new JarBuilder().pom("org.yaml", "snakeyaml", "1.26").build();
+    byte[] fat = new JarBuilder().stored("BOOT-INF/lib/bad-1.0.jar", "garbage".getBytes())
+        .stored("BOOT-INF/lib/snakeyaml-1.26.jar", good).build();
+    CollectingAnalysisSink sink = analyze("app/fat.jar", fat);
+    assertThat(sink.triples()).containsExactly("maven\torg.yaml:snakeyaml\t1.26");
+    assertThat(sink.problems).singleElement().asString().startsWith("app/fat.jar/BOOT-INF/lib/bad-1.0.jar: not a readable");
+  }
+
+  @Test
+  void aMalformedPomPropertiesIsAProblemAndTheFileNameStillIdentifies() {
+    byte[] jar = new JarBuilder().text("META-INF/maven/g/a/pom.properties", "groupId=g\nartifactId=\\uZZZZ\n").build();
+    CollectingAnalysisSink sink = analyze("app/a-1.0.jar", jar);
+    assertThat(sink.triples()).containsExactly("maven\ta\t1.0");
+    assertThat(sink.problems).singleElement().asString()
+        .startsWith("app/a-1.0.jar: META-INF/maven/g/a/pom.properties: malformed properties");
+  }
+
+  @Test
+  @Timeout(20)
+  void stopsAtTheNestingLimit() {
+    byte[] archive = new JarBuilder().pom("g", "level10", "1").build();
+    for (int level = 9; level >= 0; level--) {
+      archive = new JarBuilder().pom("g", "level" + level, "1").stored("inner.jar", archive).build();
+    }
+    CollectingAnalysisSink sink = analyze("app/deep.jar", archive);
+    assertThat(sink.triples()).containsExactly(
+        "maven\tg:level0\t1", "maven\tg:level1\t1", "maven\tg:level2\t1", "maven\tg:level3\t1", "maven\tg:level4\t1");
+    assertThat(sink.problems).singleElement().asString()
+        .isEqualTo("app/deep.jar/inner.jar/inner.jar/inner.jar/inner.jar/inner.jar: archive nested deeper than 4 levels, not read");
+  }
+
+  @Test
+  @Timeout(60)
+  void aNestedArchiveInflatingBeyondItsLimitIsNotRead() {
+    byte[] zeros = new byte[ArchiveBudget.MAX_NESTED_ARCHIVE_BYTES + 1];
+    byte[] bomb = new JarBuilder().deflated("lib/huge-1.0.jar", zeros).pom("g", "outer", "1").build();
+    assertThat(bomb.length).isLessThan(1024 * 1024);
+    CollectingAnalysisSink sink = analyze("app/outer.jar", bomb);
+    assertThat(sink.triples()).containsExactly("maven\tg:outer\t1");
+    assertThat(sink.problems).singleElement().asString()
+        .startsWith("app/outer.jar/lib/huge-1.0.jar: cannot read nested archive").contains("entry larger than");
+  }
+
+  private CollectingAnalysisSink analyze(String path, byte[] content) {
+    CollectingAnalysisSink sink = new CollectingAnalysisSink();
+    analyzer.analyze(AnalyzerInputs.of(path, content), sink);
+    return sink;
+  }
+
+  private static String sha1(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
