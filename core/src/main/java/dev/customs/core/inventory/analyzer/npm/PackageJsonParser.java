@@ -40,7 +40,8 @@ final class PackageJsonParser {
     } else {
       addLicense(list, licenses);
     }
-    return licenses;
+    // Packages such as utils-merge declare the same license in both forms.
+    return licenses.stream().distinct().toList();
   }
 
   private static void addLicense(JsonNode node, List<String> licenses) {

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The license of a Python distribution, in the order the metadata specification ranks them:
  * {@code License-Expression} (SPDX, metadata 2.4), a short {@code License} field, then the
- * {@code License :: OSI Approved :: …} classifiers, mapped to SPDX identifiers where one exists.
+ * {@code License :: OSI Approved :: …} classifiers, mapped to SPDX identifiers where the classifier
+ * names exactly one license ({@code BSD License} does not: it stays as written).
  */
 final class PythonLicenses {
   /** A longer {@code License} value is the license text itself, not its name. */
@@ -15,7 +16,6 @@ final class PythonLicenses {
   private static final Map<String, String> CLASSIFIER_SPDX = Map.ofEntries(
       Map.entry("MIT License", "MIT"),
       Map.entry("Apache Software License", "Apache-2.0"),
-      Map.entry("BSD License", "BSD"),
       Map.entry("ISC License (ISCL)", "ISC"),
       Map.entry("Mozilla Public License 2.0 (MPL 2.0)", "MPL-2.0"),
       Map.entry("Python Software Foundation License", "PSF-2.0"),

@@ -67,6 +67,7 @@ class NpmPackageAnalyzerTest {
       "expression        | {\"name\":\"a\",\"version\":\"1.0.0\",\"license\":\"(MIT OR Apache-2.0)\"}               | (MIT OR Apache-2.0)",
       "legacy object     | {\"name\":\"a\",\"version\":\"1.0.0\",\"license\":{\"type\":\"ISC\",\"url\":\"x\"}}      | ISC",
       "legacy array      | {\"name\":\"a\",\"version\":\"1.0.0\",\"licenses\":[{\"type\":\"MIT\"},{\"type\":\"GPL-2.0\"}]} | MIT;GPL-2.0",
+      "both forms, same  | {\"name\":\"a\",\"version\":\"1.0.0\",\"license\":\"MIT\",\"licenses\":[{\"type\":\"MIT\"}]} | MIT",
       "none              | {\"name\":\"a\",\"version\":\"1.0.0\"}                                                   | ''",
   })
   void readsLicensesOfPackageJson(String label, String json, String licenses) {
