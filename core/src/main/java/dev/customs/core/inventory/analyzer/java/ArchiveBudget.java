@@ -2,6 +2,8 @@ package dev.customs.core.inventory.analyzer.java;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * The bounds of reading one archive file with everything nested in it. A jar can nest jars without
@@ -22,15 +24,22 @@ final class ArchiveBudget {
   /**
    * Reads an entry of at most {@code limit} bytes.
    *
-   * @throws IOException naming the limit when the entry or the whole budget is exceeded
+   * @throws IOException naming the limit when the entry or the whole budget is exceeded, or the
+   *     entry's data is corrupt
    */
-  byte[] read(InputStream in, int limit) throws IOException {
+  byte[] read(ZipFile zip, ZipArchiveEntry entry, int limit) throws IOException {
     long remaining = MAX_TOTAL_INFLATED_BYTES - inflated;
     if (remaining <= 0) {
       throw new IOException(EXHAUSTED);
     }
     int cap = (int) Math.min(limit, remaining);
-    byte[] bytes = in.readNBytes(cap + 1);
+    byte[] bytes;
+    try (InputStream in = zip.getInputStream(entry)) {
+      bytes = in.readNBytes(cap + 1);
+    } catch (RuntimeException e) {
+      // commons-compress reports some corrupt compressed data unchecked.
+      throw new IOException(e.toString(), e);
+    }
     inflated += bytes.length;
     if (bytes.length > cap) {
       throw new IOException(cap == limit ? "entry larger than " + limit + " bytes" : EXHAUSTED);

@@ -2,7 +2,6 @@ package dev.customs.core.inventory.analyzer.java;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,9 +62,7 @@ record JavaArchiveMetadata(List<PomProperties> poms, Optional<Attributes> manife
       problems.accept(entry.getName() + ": unsupported compression or encryption");
       return Optional.empty();
     }
-    try (InputStream in = zip.getInputStream(entry)) {
-      return Optional.of(new String(budget.read(in, ArchiveBudget.MAX_METADATA_BYTES), StandardCharsets.UTF_8));
-    }
+    return Optional.of(new String(budget.read(zip, entry, ArchiveBudget.MAX_METADATA_BYTES), StandardCharsets.UTF_8));
   }
 
   private static Optional<PomProperties> parsePom(String name, String text, Consumer<String> problems) {

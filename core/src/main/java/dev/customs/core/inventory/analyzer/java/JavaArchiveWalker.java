@@ -2,7 +2,6 @@ package dev.customs.core.inventory.analyzer.java;
 
 import dev.customs.core.inventory.analyzer.AnalysisSink;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,8 +23,7 @@ final class JavaArchiveWalker {
   }
 
   void walk(String path, byte[] bytes, int depth) {
-    // In-memory channel: central-directory reading (what the JVM itself trusts), no temp files.
-    try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+    try (ZipFile zip = open(bytes)) {
       JavaArchiveMetadata metadata = JavaArchiveMetadata.read(zip, budget, reason -> problem(path, reason));
       JavaArchiveIdentifier.identify(path, sha1(bytes), metadata).forEach(sink::addPackage);
       for (String name : metadata.nestedArchives()) {
@@ -35,9 +33,18 @@ final class JavaArchiveWalker {
         }
         walkNested(zip, path, name, depth);
       }
-    } catch (IOException | RuntimeException e) {
-      // commons-compress reports some corruptions (bad offsets, impossible sizes) unchecked.
-      problem(path, "not a readable Java archive: " + e);
+    } catch (IOException e) {
+      problem(path, "not a readable Java archive: " + e.getMessage());
+    }
+  }
+
+  /** In-memory channel: central-directory reading (what the JVM itself trusts), no temp files. */
+  private static ZipFile open(byte[] bytes) throws IOException {
+    try {
+      return ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get();
+    } catch (RuntimeException e) {
+      // commons-compress reports some corruptions (impossible offsets and sizes) unchecked.
+      throw new IOException(e.toString(), e);
     }
   }
 
@@ -53,10 +60,10 @@ final class JavaArchiveWalker {
       return;
     }
     byte[] nested;
-    try (InputStream in = zip.getInputStream(entry)) {
-      nested = budget.read(in, ArchiveBudget.MAX_NESTED_ARCHIVE_BYTES);
-    } catch (IOException | RuntimeException e) {
-      problem(path, "cannot read nested archive: " + e);
+    try {
+      nested = budget.read(zip, entry, ArchiveBudget.MAX_NESTED_ARCHIVE_BYTES);
+    } catch (IOException e) {
+      problem(path, "cannot read nested archive: " + e.getMessage());
       return;
     }
     walk(path, nested, depth + 1);

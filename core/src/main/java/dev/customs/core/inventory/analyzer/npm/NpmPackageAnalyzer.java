@@ -50,8 +50,7 @@ public final class NpmPackageAnalyzer implements PackageAnalyzer {
     String path = input.path();
     try {
       packages(input).forEach(sink::addPackage);
-    } catch (IOException | RuntimeException e) {
-      // Jackson and SnakeYAML report some malformed input (bad escapes, limits) unchecked.
+    } catch (IOException e) {
       sink.problem(path + ": malformed " + input.entry().fileName() + ": " + e.getMessage());
     }
   }

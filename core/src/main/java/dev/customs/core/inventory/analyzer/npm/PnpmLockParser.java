@@ -23,7 +23,13 @@ final class PnpmLockParser {
   private PnpmLockParser() {}
 
   static List<Package> parse(String path, byte[] content) throws IOException {
-    JsonNode root = YAML.readTree(content);
+    JsonNode root;
+    try {
+      root = YAML.readTree(content);
+    } catch (RuntimeException e) {
+      // SnakeYAML signals some limits and malformed input unchecked, past Jackson's wrapping.
+      throw new IOException(e.toString(), e);
+    }
     if (root == null || !root.isObject()) {
       throw new IOException("not a YAML mapping");
     }
