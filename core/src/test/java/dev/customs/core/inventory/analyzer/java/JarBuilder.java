@@ -12,6 +12,7 @@ import java.util.zip.ZipOutputStream;
 
 /** Builds small archives in memory, the way jar and Spring Boot's repackager lay them out. */
 final class JarBuilder {
+  /** Entry name → content; one name is one entry, as a later put replaces it. */
   private final Map<String, byte[]> deflated = new LinkedHashMap<>();
   private final Map<String, byte[]> stored = new LinkedHashMap<>();
 
@@ -26,23 +27,24 @@ final class JarBuilder {
 
   JarBuilder classes(String... names) {
     for (String name : names) {
-      deflated.put(name, new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
+      deflated(name, new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
     }
     return this;
   }
 
   JarBuilder text(String name, String content) {
-    deflated.put(name, content.getBytes(StandardCharsets.UTF_8));
-    return this;
+    return deflated(name, content.getBytes(StandardCharsets.UTF_8));
   }
 
   JarBuilder deflated(String name, byte[] content) {
+    stored.remove(name);
     deflated.put(name, content);
     return this;
   }
 
   /** Spring Boot stores nested jars uncompressed so that they can be read in place. */
   JarBuilder stored(String name, byte[] content) {
+    deflated.remove(name);
     stored.put(name, content);
     return this;
   }
