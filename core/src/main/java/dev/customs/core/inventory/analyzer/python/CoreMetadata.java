@@ -22,7 +22,10 @@ final class CoreMetadata {
 
   static CoreMetadata parse(String text) throws IOException {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    List<String> current = null;
+    String name = null;
+    // A builder, not string concatenation: old PKG-INFO files continue a long Description over
+    // thousands of lines.
+    StringBuilder value = new StringBuilder();
     int lineNumber = 0;
     for (String line : text.split("\r?\n", -1)) {
       lineNumber++;
@@ -30,20 +33,29 @@ final class CoreMetadata {
         break;
       }
       if (Character.isWhitespace(line.charAt(0))) {
-        if (current == null) {
+        if (name == null) {
           throw new IOException("line " + lineNumber + ": continuation line before any header");
         }
-        current.set(current.size() - 1, current.getLast() + "\n" + line.strip());
+        value.append('\n').append(line.strip());
         continue;
       }
       int colon = line.indexOf(':');
       if (colon <= 0) {
         throw new IOException("line " + lineNumber + ": not a 'Name: value' header");
       }
-      current = headers.computeIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-      current.add(line.substring(colon + 1).strip());
+      add(headers, name, value);
+      name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+      value.setLength(0);
+      value.append(line.substring(colon + 1).strip());
     }
+    add(headers, name, value);
     return new CoreMetadata(headers);
+  }
+
+  private static void add(Map<String, List<String>> headers, String name, StringBuilder value) {
+    if (name != null) {
+      headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value.toString());
+    }
   }
 
   /** The first value of a header, stripped; empty when absent. */

@@ -9,8 +9,8 @@ import dev.customs.core.inventory.analyzer.CollectingAnalysisSink;
 
 /**
  * Any bytes, and any archive of fuzzed metadata and nested archives, give packages or problems:
- * never an exception, never a hang. Runs its seeds in regression mode; {@code JAZZER_FUZZ=1}
- * fuzzes.
+ * never an exception, never a hang. Runs its seeds in regression mode; fuzz with
+ * {@code JAZZER_FUZZ=1 JAZZER_INSTRUMENT='dev.customs.**,org.apache.commons.compress.**'}.
  */
 class JavaArchiveAnalyzerFuzzTest {
   private static final String[] NAMES = {

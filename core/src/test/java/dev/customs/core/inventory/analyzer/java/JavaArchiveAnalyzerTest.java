@@ -187,6 +187,16 @@ class JavaArchiveAnalyzerTest {
         .startsWith("app/outer.jar/lib/huge-1.0.jar: cannot read nested archive").contains("entry larger than");
   }
 
+  @Test
+  @Timeout(10)
+  void aHugeNestedEntryNameIsNoHang() {
+    String name = "lib/a" + "-1".repeat(30_000) + "!.jar";
+    byte[] nested = new JarBuilder().classes("org/example/A.class").build();
+    CollectingAnalysisSink sink = analyze("app/outer.jar", new JarBuilder().stored(name, nested).build());
+    assertThat(sink.packages).isEmpty();
+    assertThat(sink.problems).isEmpty();
+  }
+
   private CollectingAnalysisSink analyze(String path, byte[] content) {
     CollectingAnalysisSink sink = new CollectingAnalysisSink();
     analyzer.analyze(AnalyzerInputs.of(path, content), sink);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,6 +83,14 @@ class PythonPackageAnalyzerTest {
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).singleElement().asString()
         .startsWith("site-packages/demo-1.0.dist-info/METADATA: ").contains(reason);
+  }
+
+  @Test
+  @Timeout(10)
+  void aDescriptionContinuedOverManyLinesIsReadInLinearTime() {
+    String description = "Description: start\n" + "        a line of the long description\n".repeat(200_000);
+    CollectingAnalysisSink sink = analyze("Metadata-Version: 1.1\nName: demo\n" + description + "Version: 1.0\n");
+    assertThat(sink.triples()).containsExactly("pypi\tdemo\t1.0");
   }
 
   private CollectingAnalysisSink analyze(String content) {
