@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  *
  * @param artifactId the artifact
  * @param version the version
- * @param identifiedBy {@code manifest} when the manifest supplied the artifact or version,
- *     otherwise {@code filename}
+ * @param identifiedBy {@code manifest} when the manifest supplied the version, {@code filename}
+ *     when the file name did
  * @param group the guessed groupId, when there is one
  */
 record ManifestIdentity(String artifactId, String version, String identifiedBy, Optional<GroupIdGuess> group) {

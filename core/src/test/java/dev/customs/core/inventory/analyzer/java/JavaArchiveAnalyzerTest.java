@@ -117,6 +117,19 @@ class JavaArchiveAnalyzerTest {
     assertThat(sink.packages.get(1).properties()).containsEntry("sha1", sha1(snakeyaml));
   }
 
+  /** Spring Boot's "fully executable" jars start with a shell script; the central directory still finds the entries. */
+  @Test
+  void readsAnExecutableJarWithALaunchScriptInFront() {
+    byte[] jar = new JarBuilder().pom("com.example", "svc", "2.0").build();
+    byte[] script = "#!/bin/bash\nexec java -jar \"$0\" \"$@\"\n".repeat(50).getBytes();
+    byte[] executable = new byte[script.length + jar.length];
+    System.arraycopy(script, 0, executable, 0, script.length);
+    System.arraycopy(jar, 0, executable, script.length, jar.length);
+    CollectingAnalysisSink sink = analyze("srv/svc-2.0.jar", executable);
+    assertThat(sink.problems).isEmpty();
+    assertThat(sink.triples()).containsExactly("maven\tcom.example:svc\t2.0");
+  }
+
   @Test
   void readsJarsInWarsInEars() {
     byte[] jar = new JarBuilder().pom("commons-io", "commons-io", "2.11.0").build();
