@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Turns what one archive says about itself into packages. Every {@code pom.properties} is a
@@ -22,7 +25,7 @@ final class JavaArchiveIdentifier {
 
   static List<Package> identify(String path, String sha1, JavaArchiveMetadata metadata) {
     String fileName = path.substring(path.lastIndexOf('/') + 1);
-    Optional<PomProperties> self = self(metadata.poms(), fileName);
+    Optional<PomProperties> self = self(metadata, fileName);
     List<Package> packages = new ArrayList<>();
     for (PomProperties pom : metadata.poms()) {
       Map<String, String> properties = new LinkedHashMap<>();
@@ -42,14 +45,32 @@ final class JavaArchiveIdentifier {
 
   /**
    * The pom.properties of the archive itself: the one with the longest artifactId the file name
-   * starts with, else the only one. In a shaded jar whose name matches none, all are embedded libraries.
+   * starts with, else the one the manifest's module name names ({@code Automatic-Module-Name:
+   * org.jacoco.agent.rt} in {@code jacocoagent.jar}), else the only one. In a shaded jar none of
+   * them may be: then all are embedded libraries.
    */
-  private static Optional<PomProperties> self(List<PomProperties> poms, String fileName) {
+  private static Optional<PomProperties> self(JavaArchiveMetadata metadata, String fileName) {
+    List<PomProperties> poms = metadata.poms();
     String stem = JarFileName.stem(fileName);
-    Optional<PomProperties> byName = poms.stream()
+    Optional<PomProperties> byFileName = poms.stream()
         .filter(pom -> stem.equals(pom.artifactId()) || stem.startsWith(pom.artifactId() + "-"))
         .max(Comparator.comparingInt(pom -> pom.artifactId().length()));
-    return byName.or(() -> poms.size() == 1 ? Optional.of(poms.getFirst()) : Optional.empty());
+    List<String> moduleNames = metadata.manifest().stream()
+        .flatMap(m -> Stream.of(m.getValue("Automatic-Module-Name"), m.getValue("Bundle-SymbolicName")))
+        .filter(Objects::nonNull)
+        .map(name -> normalized(name.split(";", 2)[0]))
+        .toList();
+    Optional<PomProperties> byModuleName = poms.stream()
+        .filter(pom -> moduleNames.contains(normalized(pom.artifactId()))
+            || moduleNames.contains(normalized(pom.groupId() + pom.artifactId())))
+        .findFirst();
+    Optional<PomProperties> onlyOne = poms.size() == 1 ? Optional.of(poms.getFirst()) : Optional.empty();
+    return byFileName.or(() -> byModuleName).or(() -> onlyOne);
+  }
+
+  /** {@code spring.core}, {@code spring-core} → {@code springcore}. */
+  private static String normalized(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
   }
 
   private static boolean describes(PomProperties pom, ManifestIdentity identity) {

@@ -18,7 +18,10 @@ final class NpmPackage {
         .withProperties(Map.of(IDENTIFIED_BY, identifiedBy));
   }
 
-  /** {@code @scope/name@1.2.3} → {@code @scope/name}: the name ends at the first {@code @} after its first character. */
+  /**
+   * {@code @scope/name@1.2.3} → {@code @scope/name}: the name ends at the first {@code @} after its
+   * first character.
+   */
   static String nameOf(String descriptor) {
     int at = descriptor.indexOf('@', 1);
     return at < 0 ? descriptor : descriptor.substring(0, at);

@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * (a tarball URL or {@code file:} path). Entries marked {@code dev: true} are not reported.
  */
 final class PnpmLockParser {
-  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build());
+  private static final ObjectMapper YAML =
+      new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build());
 
   private PnpmLockParser() {}
 

@@ -8,10 +8,13 @@ import dev.customs.core.inventory.analyzer.CollectingAnalysisSink;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class JavaArchiveAnalyzerTest {
   private final JavaArchiveAnalyzer analyzer = new JavaArchiveAnalyzer();
@@ -62,6 +65,17 @@ class JavaArchiveAnalyzerTest {
     assertThat(sink.packages.getLast().properties()).containsEntry("identified-by", "manifest");
   }
 
+  /** The layout of org.jacoco.agent 0.8.12's jacocoagent.jar: the module name says which pom is the archive. */
+  @Test
+  void findsTheArchivesOwnPomByItsModuleName() {
+    byte[] jar = new JarBuilder().manifest("Automatic-Module-Name: org.jacoco.agent.rt", "Implementation-Version: 0.8.12")
+        .pom("org.jacoco", "org.jacoco.agent.rt", "0.8.12").pom("org.jacoco", "org.jacoco.core", "0.8.12").build();
+    CollectingAnalysisSink sink = analyze("opt/jacocoagent.jar", jar);
+    assertThat(sink.triples()).containsExactly(
+        "maven\torg.jacoco:org.jacoco.agent.rt\t0.8.12", "maven\torg.jacoco:org.jacoco.core\t0.8.12");
+    assertThat(sink.packages.getFirst().properties()).containsEntry("sha1", sha1(jar));
+  }
+
   @Test
   void doesNotCountAManifestThatDescribesAnEmbeddedPomTwice() {
     byte[] jar = new JarBuilder().manifest("Implementation-Title: guava", "Implementation-Version: 31.1-jre")
@@ -70,25 +84,53 @@ class JavaArchiveAnalyzerTest {
         "maven\tcom.google.guava:failureaccess\t1.0.1", "maven\tcom.google.guava:guava\t31.1-jre");
   }
 
+  /** An archive without pom.properties, and what it should be identified as. */
+  record ManifestCase(String label, String fileName, List<String> headers, List<String> classes, String name,
+      String version, String identifiedBy, String groupFrom) {
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  static Stream<ManifestCase> manifestCases() {
+    return Stream.of(
+        new ManifestCase("Spring: classes name the group", "spring-beans-5.3.17.jar",
+            List.of("Implementation-Title: spring-beans", "Implementation-Version: 5.3.17"),
+            List.of("org/springframework/beans/BeanUtils.class", "org/springframework/beans/factory/BeanFactory.class"),
+            "org.springframework:spring-beans", "5.3.17", "manifest", "class-packages"),
+        new ManifestCase("Spring: vendored classes", "spring-jcl-5.3.17.jar",
+            List.of("Implementation-Title: spring-jcl", "Implementation-Version: 5.3.17"),
+            List.of("org/apache/commons/logging/Log.class"), "spring-jcl", "5.3.17", "manifest", ""),
+        new ManifestCase("OSGi symbolic name", "commons-text-1.9.jar",
+            List.of("Implementation-Title: Apache Commons Text", "Implementation-Version: 1.9",
+                "Bundle-SymbolicName: org.apache.commons.commons-text"),
+            List.of("org/apache/commons/text/StringSubstitutor.class"),
+            "org.apache.commons:commons-text", "1.9", "manifest", "Bundle-SymbolicName"),
+        new ManifestCase("vendor id (flink-shaded-guava's layout)", "flink-shaded-guava-31.1-jre-17.0.jar",
+            List.of("Implementation-Title: flink-shaded-guava-31", "Implementation-Version: 31.1-jre-17.0",
+                "Implementation-Vendor-Id: org.apache.flink"),
+            List.of("org/apache/flink/shaded/guava31/com/google/common/base/Ascii.class"),
+            "org.apache.flink:flink-shaded-guava", "31.1-jre-17.0", "manifest", "Implementation-Vendor-Id"),
+        new ManifestCase("placeholder version ignored", "widget-3.4.jar",
+            List.of("Implementation-Version: ${project.version}"), List.of("com/widgets/Widget.class"),
+            "com.widgets:widget", "3.4", "filename", "class-packages"),
+        new ManifestCase("file name only", "foo-bar-1.2.3.jar", List.of("Created-By: hand"),
+            List.of("com/acme/Util.class"), "foo-bar", "1.2.3", "filename", ""));
+  }
+
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "Spring: classes name the group | spring-beans-5.3.17.jar | Implementation-Title: spring-beans;Implementation-Version: 5.3.17 | org/springframework/beans/BeanUtils.class;org/springframework/beans/factory/BeanFactory.class | org.springframework:spring-beans | 5.3.17 | manifest | class-packages",
-      "Spring: vendored classes       | spring-jcl-5.3.17.jar   | Implementation-Title: spring-jcl;Implementation-Version: 5.3.17   | org/apache/commons/logging/Log.class | spring-jcl | 5.3.17 | manifest | ''",
-      "OSGi symbolic name             | commons-text-1.9.jar    | Implementation-Title: Apache Commons Text;Implementation-Version: 1.9;Bundle-SymbolicName: org.apache.commons.commons-text | org/apache/commons/text/StringSubstitutor.class | org.apache.commons:commons-text | 1.9 | manifest | Bundle-SymbolicName",
-      "vendor id                      | thing-2.1.jar           | Implementation-Vendor-Id: org.acme;Implementation-Version: 2.1.0 | org/acme/Thing.class | org.acme:thing | 2.1.0 | manifest | Implementation-Vendor-Id",
-      "placeholder version ignored    | widget-3.4.jar          | Implementation-Version: ${project.version} | com/widgets/Widget.class | com.widgets:widget | 3.4 | filename | class-packages",
-      "file name only                 | foo-bar-1.2.3.jar       | Created-By: hand | com/acme/Util.class | foo-bar | 1.2.3 | filename | ''",
-  })
-  void identifiesAnArchiveWithoutPomFromManifestAndFileName(String label, String fileName, String headers,
-      String classes, String name, String version, String identifiedBy, String groupFrom) {
-    byte[] jar = new JarBuilder().manifest(headers.split(";")).classes(classes.split(";")).build();
-    CollectingAnalysisSink sink = analyze("app/lib/" + fileName, jar);
+  @MethodSource("manifestCases")
+  void identifiesAnArchiveWithoutPomFromManifestAndFileName(ManifestCase c) {
+    byte[] jar = new JarBuilder().manifest(c.headers().toArray(String[]::new))
+        .classes(c.classes().toArray(String[]::new)).build();
+    CollectingAnalysisSink sink = analyze("app/lib/" + c.fileName(), jar);
     assertThat(sink.problems).isEmpty();
     assertThat(sink.packages).singleElement().satisfies(p -> {
-      assertThat(p.name()).isEqualTo(name);
-      assertThat(p.version()).isEqualTo(version);
-      assertThat(p.properties()).containsEntry("identified-by", identifiedBy).containsEntry("sha1", sha1(jar));
-      assertThat(p.properties().getOrDefault("group-from", "")).isEqualTo(groupFrom);
+      assertThat(p.name()).isEqualTo(c.name());
+      assertThat(p.version()).isEqualTo(c.version());
+      assertThat(p.properties()).containsEntry("identified-by", c.identifiedBy()).containsEntry("sha1", sha1(jar));
+      assertThat(p.properties().getOrDefault("group-from", "")).isEqualTo(c.groupFrom());
     });
   }
 
