@@ -13,6 +13,7 @@ import dev.customs.core.inventory.analyzer.python.PythonPackageAnalyzer;
 import dev.customs.testkit.TestData;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -63,6 +64,16 @@ class DebianAppLanguagePackagesTest {
         .containsExactlyInAnyOrderElementsOf(expected);
     assertThat(of(Ecosystem.MAVEN).filter(p -> p.name().contains("spring")))
         .allSatisfy(p -> assertThat(p.properties()).containsEntry("identified-by", "manifest").containsKey("sha1"));
+  }
+
+  /** SHA-1s as {@code sha1sum} prints them (log4j-core's is also the one Maven Central publishes). */
+  @Test
+  void digestsEachArchiveNestedOrNot() {
+    Map<String, String> sha1ByPath = new HashMap<>();
+    of(Ecosystem.MAVEN).forEach(p -> sha1ByPath.put(p.paths().getFirst(), p.properties().get("sha1")));
+    assertThat(sha1ByPath)
+        .containsEntry("app/lib/log4j-core-2.14.1.jar", "9141212b8507ab50a45525b545b39d224614528b")
+        .containsEntry("app/fat-app.jar/BOOT-INF/lib/snakeyaml-1.26.jar", "a78a8747147d2c5807683e76ec2b633e95c14fe9");
   }
 
   /** Trivy's 53: the 52 installed packages and the project's own package.json; the lock file adds none. */
