@@ -21,10 +21,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * @param manifest the main attributes of {@code META-INF/MANIFEST.MF}, when present
  * @param classPackage the package every class of the archive lives in or below, as segments
  *     ({@code [org, springframework]}); empty when there is none
- * @param nestedArchives the entry names of archives inside this one
+ * @param nestedArchives the entries of archives inside this one
  */
 record JavaArchiveMetadata(List<PomProperties> poms, Optional<Attributes> manifest,
-    List<String> classPackage, List<String> nestedArchives) {
+    List<String> classPackage, List<ZipArchiveEntry> nestedArchives) {
 
   /** Reads the metadata entries; a single unreadable entry is reported and skipped. */
   static JavaArchiveMetadata read(ZipFile zip, ArchiveBudget budget, Consumer<String> problems)
@@ -32,7 +32,7 @@ record JavaArchiveMetadata(List<PomProperties> poms, Optional<Attributes> manife
     List<PomProperties> poms = new ArrayList<>();
     Optional<Attributes> manifest = Optional.empty();
     PackagePrefix classPackage = new PackagePrefix();
-    List<String> nested = new ArrayList<>();
+    List<ZipArchiveEntry> nested = new ArrayList<>();
     for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
       String name = entry.getName();
       if (entry.isDirectory()) {
@@ -46,7 +46,7 @@ record JavaArchiveMetadata(List<PomProperties> poms, Optional<Attributes> manife
       } else if (name.endsWith(".class")) {
         classPackage.add(name);
       } else if (JavaArchiveAnalyzer.isArchiveName(name)) {
-        nested.add(name);
+        nested.add(entry);
       }
     }
     return new JavaArchiveMetadata(List.copyOf(poms), manifest, classPackage.segments(), List.copyOf(nested));

@@ -26,12 +26,12 @@ final class JavaArchiveWalker {
     try (ZipFile zip = open(bytes)) {
       JavaArchiveMetadata metadata = JavaArchiveMetadata.read(zip, budget, reason -> problem(path, reason));
       JavaArchiveIdentifier.identify(path, sha1(bytes), metadata).forEach(sink::addPackage);
-      for (String name : metadata.nestedArchives()) {
+      for (ZipArchiveEntry entry : metadata.nestedArchives()) {
         if (budget.exhausted()) {
           problem(path, "stopped reading nested archives: " + ArchiveBudget.EXHAUSTED);
           return;
         }
-        walkNested(zip, path, name, depth);
+        walkNested(zip, path, entry, depth);
       }
     } catch (IOException e) {
       problem(path, "not a readable Java archive: " + e.getMessage());
@@ -48,13 +48,12 @@ final class JavaArchiveWalker {
     }
   }
 
-  private void walkNested(ZipFile zip, String parentPath, String name, int depth) {
-    String path = parentPath + "/" + stripLeadingSlashes(name);
+  private void walkNested(ZipFile zip, String parentPath, ZipArchiveEntry entry, int depth) {
+    String path = parentPath + "/" + stripLeadingSlashes(entry.getName());
     if (depth + 1 > ArchiveBudget.MAX_DEPTH) {
       problem(path, "archive nested deeper than " + ArchiveBudget.MAX_DEPTH + " levels, not read");
       return;
     }
-    ZipArchiveEntry entry = zip.getEntry(name);
     if (!zip.canReadEntryData(entry)) {
       problem(path, "unsupported compression or encryption, not read");
       return;
