@@ -2,8 +2,11 @@ package dev.customs.core.inventory.analyzer;
 
 import dev.customs.core.inventory.analyzer.dotnet.DotnetDepsAnalyzer;
 import dev.customs.core.inventory.analyzer.golang.GoBinaryAnalyzer;
+import dev.customs.core.inventory.analyzer.java.JavaArchiveAnalyzer;
+import dev.customs.core.inventory.analyzer.npm.NpmPackageAnalyzer;
 import dev.customs.core.inventory.analyzer.php.ComposerInstalledAnalyzer;
 import dev.customs.core.inventory.analyzer.php.ComposerLockAnalyzer;
+import dev.customs.core.inventory.analyzer.python.PythonPackageAnalyzer;
 import dev.customs.core.inventory.analyzer.ruby.GemfileLockAnalyzer;
 import dev.customs.core.inventory.analyzer.ruby.GemspecAnalyzer;
 import dev.customs.core.inventory.analyzer.rust.CargoLockAnalyzer;
@@ -17,6 +20,9 @@ public final class Analyzers {
 
   public static List<PackageAnalyzer> defaults() {
     return List.of(
+        new JavaArchiveAnalyzer(),
+        new NpmPackageAnalyzer(),
+        new PythonPackageAnalyzer(),
         new GoBinaryAnalyzer(),
         new GemspecAnalyzer(),
         new GemfileLockAnalyzer(),
