@@ -85,7 +85,7 @@ generate() {
     > "$work/$scheme.self"
   "oracle_$scheme" < "$work/$scheme.self" > "$work/$scheme.self.out"
   awk -F'\t' '$3 == "invalid" {print $1}' "$work/$scheme.self.out" > "$out/$scheme-invalid.txt"
-  "oracle_$scheme" < "$work/$scheme.pairs" | awk -F'\t' '$3 != "invalid"' > "$out/$scheme.tsv"
+  "oracle_$scheme" < "$work/$scheme.pairs" | awk -F'\t' 'NF == 3 && $3 != "invalid"' > "$out/$scheme.tsv"
   printf '%-9s %6d pairs, %3d invalid versions\n' "$scheme" "$(wc -l < "$out/$scheme.tsv")" \
     "$(wc -l < "$out/$scheme-invalid.txt")" >&2
 }
