@@ -9,14 +9,19 @@
 #   deb       dpkg --compare-versions                     (dpkg)
 #   rpm       rpm's Lua rpm.vercmp                        (rpm)
 #   apk       apk-tools' apk_version_compare, compiled from the apk-tools source tree given in
-#             APK_TOOLS_SRC (git clone https://gitlab.alpinelinux.org/alpine/apk-tools), gcc
+#             APK_TOOLS_SRC (git clone https://gitlab.alpinelinux.org/alpine/apk-tools; the files
+#             were made with commit 90b974f), gcc
 #   semver    npm's node-semver, installed into a temp dir with npm (nodejs, npm)
 #   maven     org.apache.maven:maven-artifact ComparableVersion, from ~/.m2 (./mvnw dependency:get)
 #   pep440    PyPA packaging.version.Version              (python3-packaging or pip)
 #   rubygems  Gem::Version                                (ruby)
 #   go        golang.org/x/mod/semver                     (golang-go, golang-golang-x-mod-dev)
 #   composer  Composer\Semver VersionParser + Comparator  (php-cli, php-composer-semver)
-# NuGet has no oracle here (no dotnet); versions/nuget.tsv is hand-verified and not generated.
+#   nuget     NuGet.Versioning's NuGetVersion + VersionComparer, compiled with mono's mcs (mono-mcs)
+#             from a NuGet.Client checkout given in NUGET_CLIENT_SRC, at commit b06b9ef75bf6
+#             (2023-04-03, the last before C# 8 nullable annotations, which mcs cannot compile;
+#             the later commits to these files annotate nullability and cut allocations). Two
+#             helpers used only for display and hashing are replaced by stubs (runners/nuget/).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -75,6 +80,16 @@ oracle_go() {
   "$work/go-oracle"
 }
 
+oracle_nuget() {
+  : "${NUGET_CLIENT_SRC:?set NUGET_CLIENT_SRC to a NuGet.Client checkout (commit b06b9ef75bf6)}"
+  local src="$NUGET_CLIENT_SRC/src/NuGet.Core/NuGet.Versioning"
+  mcs -langversion:experimental -nowarn:1591 -r:System.dll -out:"$work/nuget-oracle.exe" \
+    "$src"/{NuGetVersion,NuGetVersionFactory,SemanticVersion,SemanticVersionBase,SemanticVersionFactory}.cs \
+    "$src"/{SemanticVersionConverter,VersionComparer,VersionComparison,IVersionComparer,Resources.Designer}.cs \
+    "$src"/INuGetVersionable.cs "$here"/runners/nuget/*.cs >&2
+  mono "$work/nuget-oracle.exe"
+}
+
 oracle_composer() { php "$here/runners/composer.php" /usr/share/php/Composer/Semver/autoload.php; }
 
 generate() {
@@ -91,5 +106,5 @@ generate() {
 }
 
 schemes=("$@")
-[ ${#schemes[@]} -gt 0 ] || schemes=(deb rpm apk semver maven pep440 rubygems go composer)
+[ ${#schemes[@]} -gt 0 ] || schemes=(deb rpm apk semver maven pep440 rubygems go nuget composer)
 for s in "${schemes[@]}"; do generate "$s"; done

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * compare ordinally ignoring case ({@code 1.0.0-Alpha == 1.0.0-alpha}). Build metadata after
  * {@code +} is ignored.
  *
- * <p>Like {@code NuGetVersion.Parse}, leading zeros are allowed in numbers and labels, surrounding
- * whitespace is trimmed, and empty labels or characters outside {@code [0-9A-Za-z-]} are rejected.
+ * <p>Like {@code NuGetVersion.Parse}, surrounding whitespace is trimmed and leading zeros are
+ * allowed in the numbers ({@code 01.0 == 1.0}) and in metadata, but not in numeric labels
+ * ({@code 1.0.0-01}); numbers above 2^31 - 1, empty labels and characters outside
+ * {@code [0-9A-Za-z-]} are rejected.
  */
 public final class NuGetVersionScheme extends ParsedVersionScheme<NuGetVersionScheme.Parsed> {
 
@@ -52,6 +54,11 @@ public final class NuGetVersionScheme extends ParsedVersionScheme<NuGetVersionSc
     }
     List<String> labels = m.group("labels") == null ? List.of()
         : List.of(m.group("labels").toUpperCase(Locale.ROOT).split("\\."));
+    for (String label : labels) {
+      if (label.length() > 1 && label.chars().allMatch(c -> c >= '0' && c <= '9') && label.startsWith("0")) {
+        throw invalid(version, "numeric label " + label + " has a leading zero");
+      }
+    }
     return new Parsed(List.copyOf(numbers), labels);
   }
 
