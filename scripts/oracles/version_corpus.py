@@ -127,7 +127,12 @@ def collect(scheme, root):
   elif scheme == "nuget":
     osv_versions(vulndata, "osv/ghsa-nuget/*.json", "NuGet", groups)
   elif scheme == "composer":
-    pass  # no Packagist data in the test data: the edge cases are the corpus
+    # No Packagist data in the test data. Packagist versions are git tags in the same styles as
+    # the other language ecosystems', so their real versions stand in; what Composer cannot
+    # normalize ends up in composer-invalid.txt, which checks the rejections too.
+    for other in ("semver", "maven", "pep440", "rubygems", "go", "nuget"):
+      for name, versions in collect(other, root).items():
+        groups[other + "/" + name].update(versions)
   else:
     sys.exit("unknown scheme: " + scheme)
   return groups
