@@ -42,9 +42,10 @@ public final class ApkVersionScheme extends ParsedVersionScheme<List<ApkVersionS
     }
     tokens.add(first);
     while (pos[0] < version.length()) {
+      int at = pos[0];
       Token next = next(version, pos, tokens.getLast().kind());
       if (next == null) {
-        throw invalid(version, "unexpected '" + version.charAt(pos[0]) + "' at position " + pos[0]);
+        throw invalid(version, "unexpected '" + version.charAt(at) + "' at position " + at);
       }
       tokens.add(next);
     }
