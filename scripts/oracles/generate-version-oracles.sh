@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates core/src/test/resources/versions/<scheme>.tsv: real version pairs and the ordering the
-# ecosystem's REAL tool gives them ("a<TAB>b<TAB>-1|0|1"), plus <scheme>-invalid.txt: the versions
-# of the corpus that tool rejects. The Java tests only read these files.
+# ecosystem's REAL tool gives them ("a<TAB>b<TAB>-1|0|1"); <scheme>-generated.tsv: the same for
+# pairs built at random from the scheme's building blocks (version_corpus.py --generated); and
+# <scheme>-invalid.txt: the versions of both that the tool rejects. The tests only read these files.
+# Deterministic: the same inputs and tools give the same files.
 #
 # Usage: scripts/oracles/generate-version-oracles.sh [scheme...]   (default: every scheme below)
 #
@@ -95,13 +97,17 @@ oracle_composer() { php "$here/runners/composer.php" /usr/share/php/Composer/Sem
 generate() {
   local scheme=$1
   python3 "$here/version_corpus.py" "$scheme" "$testdata" "$here/edge-cases" > "$work/$scheme.pairs"
+  python3 "$here/version_corpus.py" --generated "$scheme" > "$work/$scheme.generated"
   # Every version is also compared with itself: that is how a version the tool rejects is found.
-  cut -f1,2 --output-delimiter=$'\n' "$work/$scheme.pairs" | sort -u | awk '{print $0 "\t" $0}' \
-    > "$work/$scheme.self"
+  cat "$work/$scheme.pairs" "$work/$scheme.generated" | cut -f1,2 --output-delimiter=$'\n' | sort -u \
+    | awk '{print $0 "\t" $0}' > "$work/$scheme.self"
   "oracle_$scheme" < "$work/$scheme.self" > "$work/$scheme.self.out"
   awk -F'\t' '$3 == "invalid" {print $1}' "$work/$scheme.self.out" > "$out/$scheme-invalid.txt"
   "oracle_$scheme" < "$work/$scheme.pairs" | awk -F'\t' 'NF == 3 && $3 != "invalid"' > "$out/$scheme.tsv"
-  printf '%-9s %6d pairs, %3d invalid versions\n' "$scheme" "$(wc -l < "$out/$scheme.tsv")" \
+  "oracle_$scheme" < "$work/$scheme.generated" | awk -F'\t' 'NF == 3 && $3 != "invalid"' \
+    > "$out/$scheme-generated.tsv"
+  printf '%-9s %6d real pairs, %6d generated pairs, %4d invalid versions\n' "$scheme" \
+    "$(wc -l < "$out/$scheme.tsv")" "$(wc -l < "$out/$scheme-generated.tsv")" \
     "$(wc -l < "$out/$scheme-invalid.txt")" >&2
 }
 

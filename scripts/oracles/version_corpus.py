@@ -2,6 +2,7 @@
 """Builds the version pairs an oracle is asked about, for one version scheme.
 
 Usage: version_corpus.py <scheme> <testdata-dir> <edge-cases-dir>  > pairs.tsv
+       version_corpus.py --generated <scheme>                      > generated-pairs.tsv
 
 Versions come from the real vulnerability and package data under <testdata-dir> (OSV records,
 alpine-secdb, the Debian minbase list, the pkgdb expected.tsv files) plus the hand-written tricky
@@ -178,9 +179,127 @@ def pairs_for(scheme, root, edge_dir):
   return edge_pairs + rest
 
 
+# Generated versions: each scheme's grammar as slots (functions of the random source), filled at
+# random with the values its tool gives meaning to, so that corner cases come up far more often
+# than in real data. Schemes that order any string (deb, rpm, maven) get free-form mixes instead.
+# The second version of a pair mostly differs from the first in one or two slots only.
+GENERATED_PAIRS = 2500
+
+
+def pick(*options):
+  return lambda rng: rng.choice(options)
+
+
+def maybe(probability, slot):
+  return lambda rng: slot(rng) if rng.random() < probability else ""
+
+
+def joined(count, slot, separators=(".",)):
+  def build(rng):
+    n = rng.randint(*count)
+    return "".join((rng.choice(separators) if i else "") + slot(rng) for i in range(n))
+  return build
+
+
+def prefixed(prefix, slot):
+  return lambda rng: prefix + slot(rng)
+
+
+NUM = pick("0", "1", "2", "9", "10", "11", "01", "2147483647", "2147483648", "99999999999999999999")
+SMALL = pick("0", "1", "2", "9", "10", "11")
+IDENT = pick("0", "1", "2", "10", "11", "01", "alpha", "beta", "rc", "a1", "1a", "x-y", "-", "A", "a", "Alpha")
+FREE_FORM = {
+    "deb": ["0", "1", "2", "9", "10", "01", "00", ".", ".", "-", "+", "~", "~~", "a", "b", "z", "A", "Z",
+            "dfsg", "deb12u", "1:", "0:"],
+    "rpm": ["0", "1", "2", "9", "10", "01", "00", ".", ".", "-", "_", "+", "~", "^", "a", "b", "rc", "git",
+            "el", "A", "1:", "0:", ":"],
+    "maven": ["0", "1", "2", "9", "10", "01", "2147483648", "99999999999999999999", ".", ".", "-", "-",
+              "alpha", "a", "beta", "b", "milestone", "m", "rc", "cr", "snapshot", "ga", "final", "release",
+              "sp", "foo", "RC", "Final", "SNAPSHOT"],
+}
+SLOTS = {
+    "semver": [pick("", "", "", "v", "=", "=v", " "), SMALL, pick("."), SMALL, pick("."), SMALL,
+               maybe(0.6, prefixed("-", joined((1, 3), IDENT))), maybe(0.2, prefixed("+", joined((1, 2), IDENT)))],
+    "go": [pick("v", "v", ""), SMALL, maybe(0.9, prefixed(".", SMALL)), maybe(0.9, prefixed(".", SMALL)),
+           maybe(0.5, pick("-0.20200101000000-abcdefabcdef", "-20200101000000-abcdefabcdef",
+                            "-0.20191231235959-abcdefabcdef", "-pre", "-rc.1", "-rc.10", "-rc.2", "-alpha",
+                            "-alpha.beta", "-0", "-1", "-01", "-x-y")),
+           maybe(0.2, pick("+incompatible", "+build.1", "+"))],
+    "nuget": [joined((1, 4), pick("0", "1", "2", "9", "10", "01", "2147483647")), maybe(0.05, pick(".2147483648", ".1")),
+              maybe(0.6, prefixed("-", joined((1, 3), pick(
+        "alpha", "Alpha", "ALPHA", "beta", "rc", "RC", "rc1", "rc10", "rc2", "preview1-24530-04", "0", "1", "10",
+        "01", "2147483648", "a-b", "")))), maybe(0.2, pick("+build", "+01", "+a.b", "+"))],
+    "pep440": [pick("", "", "v", "V"), maybe(0.2, pick("1!", "0!", "2!")), joined((1, 4), SMALL),
+               maybe(0.5, lambda rng: rng.choice(["", ".", "-", "_"]) + rng.choice(
+                   ["a", "b", "c", "rc", "alpha", "beta", "pre", "preview", "A", "RC"]) + rng.choice(
+                   ["", "", ".", "-"]) + rng.choice(["", "0", "1", "2", "10"])),
+               maybe(0.4, lambda rng: rng.choice(["-1", "-2", ".post1", "post", ".post", "-post-1", "_rev2",
+                                                 ".r3", "r", ".POST1"])),
+               maybe(0.4, lambda rng: rng.choice(["", ".", "-", "_"]) + rng.choice(["dev", "DEV"]) +
+                     rng.choice(["", "0", "1", "10"])),
+               maybe(0.2, prefixed("+", joined((1, 3), pick("local", "abc", "1", "10", "5", "a1", "LOCAL", ""),
+                                                ("." , "-", "_"))))],
+    "rubygems": [SMALL, joined((0, 4), prefixed(".", pick("0", "1", "2", "10", "a", "b", "pre", "rc", "rc1", "beta2",
+                                                         "A", "x1a", "01", "")), ("",)),
+                 maybe(0.2, prefixed("-", joined((1, 2), pick("1", "pre", "a", "")))), maybe(0.05, pick(" "))],
+    "composer": [pick("", "", "v", "V"), pick("1", "2", "0", "10", "12345", "123456", "2010"),
+                 maybe(0.8, prefixed(".", SMALL)), maybe(0.7, prefixed(".", SMALL)), maybe(0.3, prefixed(".", SMALL)),
+                 maybe(0.6, lambda rng: rng.choice(["", ".", "-", "_"]) + rng.choice(
+                     ["stable", "beta", "b", "RC", "rc", "alpha", "a", "patch", "pl", "p", "dev", "BETA"]) +
+                     rng.choice(["", "", "1", "2", "10", ".1", "-1", "1.2"])),
+                 maybe(0.2, pick("-dev", ".dev", "dev", "-x-dev", ".x-dev")), maybe(0.05, pick("+build"))],
+    "apk": [SMALL, joined((0, 3), pick("0", "1", "2", "10", "01", "001"), (".",)),
+            maybe(0.3, pick("a", "b", "z", "A")),
+            maybe(0.5, joined((1, 2), lambda rng: rng.choice(["_alpha", "_beta", "_pre", "_rc", "_cvs", "_svn",
+                                                               "_git", "_hg", "_p", "_x"]) +
+                                      rng.choice(["", "1", "2", "10", "20240101"]), ("",))),
+            maybe(0.2, pick("~abc123", "~1f", "~", "~xyz")), maybe(0.5, pick("-r0", "-r1", "-r2", "-r10", "-r", "-p1"))],
+}
+
+
+def generated_version(rng, scheme):
+  if scheme in FREE_FORM:
+    atoms = FREE_FORM[scheme]
+    return [rng.choice(["0", "1", "2", "10"])] + [rng.choice(atoms) for _ in range(rng.randint(0, 7))]
+  return [slot(rng) for slot in SLOTS[scheme]]
+
+
+def mutated(rng, scheme, parts):
+  """A copy of parts with one or two parts redrawn (free-form: replaced, inserted or deleted)."""
+  b = list(parts)
+  for _ in range(rng.choice((1, 1, 2))):
+    i = rng.randrange(len(b))
+    if scheme in FREE_FORM:
+      choice = rng.random()
+      if choice < 0.4:
+        b[i] = rng.choice(FREE_FORM[scheme])
+      elif choice < 0.7 or len(b) == 1:
+        b.insert(i + 1, rng.choice(FREE_FORM[scheme]))
+      else:
+        del b[i]
+    else:
+      b[i] = SLOTS[scheme][i](rng)
+  return b
+
+
+def generated_pairs(scheme):
+  rng = random.Random(SEED + len(scheme))
+  pairs = []
+  while len(pairs) < GENERATED_PAIRS:
+    a = generated_version(rng, scheme)
+    b = mutated(rng, scheme, a) if rng.random() < 0.7 else generated_version(rng, scheme)
+    pair = ("".join(a), "".join(b))
+    if all(usable(v) and not v.startswith("-") for v in pair):
+      pairs.append(pair)
+  return list(dict.fromkeys(pairs))
+
+
 def main():
-  scheme, root, edge_dir = sys.argv[1:4]
-  for a, b in pairs_for(scheme, root, edge_dir):
+  if sys.argv[1] == "--generated":
+    pairs = generated_pairs(sys.argv[2])
+  else:
+    pairs = pairs_for(*sys.argv[1:4])
+  for a, b in pairs:
     print(a + "\t" + b)
 
 

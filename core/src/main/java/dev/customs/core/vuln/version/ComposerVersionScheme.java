@@ -22,7 +22,7 @@ public final class ComposerVersionScheme extends ParsedVersionScheme<String> {
   private static final Pattern CLASSIC =
       Pattern.compile("v?(\\d{1,5})(\\.\\d+)?(\\.\\d+)?(\\.\\d+)?" + MODIFIER, Pattern.CASE_INSENSITIVE);
   private static final Pattern DATE = Pattern.compile(
-      "v?(\\d{4}(?:[.:-]?\\d{2}){1,6}(?:[.:-]?\\d{1,3}){0,2})" + MODIFIER, Pattern.CASE_INSENSITIVE);
+      "v?(\\d{4}(?:[.:-]?\\d{2}){1,6}(?:[.:-]?\\d{1,3})?)" + MODIFIER, Pattern.CASE_INSENSITIVE);
   private static final Pattern DEV_BRANCH = Pattern.compile("(.*?)[.-]?dev", Pattern.CASE_INSENSITIVE);
   private static final Pattern NUMERIC_BRANCH = Pattern.compile(
       "v?(\\d+)(\\.(?:\\d+|[xX*]))?(\\.(?:\\d+|[xX*]))?(\\.(?:\\d+|[xX*]))?", Pattern.CASE_INSENSITIVE);

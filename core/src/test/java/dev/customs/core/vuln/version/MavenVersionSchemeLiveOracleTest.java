@@ -47,6 +47,21 @@ class MavenVersionSchemeLiveOracleTest {
     assertThat(mismatches).isEmpty();
   }
 
+  /**
+   * ComparableVersion is not transitive on some odd strings; the scheme gives the same answers,
+   * cycle included, rather than an order of its own that would disagree with Maven.
+   */
+  @Test
+  void repeatsComparableVersionsCycle() {
+    String[] cycle = {".", "a", "0RC"};
+    for (int i = 0; i < cycle.length; i++) {
+      String a = cycle[i];
+      String b = cycle[(i + 1) % cycle.length];
+      assertThat(new ComparableVersion(a).compareTo(new ComparableVersion(b))).as("Maven: %s < %s", a, b).isNegative();
+      assertThat(scheme.compare(a, b)).as("scheme: %s < %s", a, b).isNegative();
+    }
+  }
+
   /** Numbers, qualifiers and separators in random order: the nesting rules get a workout. */
   private static String randomVersion(Random random) {
     StringBuilder version = new StringBuilder(PIECES[random.nextInt(4)]);

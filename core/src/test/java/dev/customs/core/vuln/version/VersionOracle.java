@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The recorded answers of a scheme's real tool: {@code versions/<scheme>.tsv} (pairs and the sign
- * the tool gave) and {@code versions/<scheme>-invalid.txt} (versions the tool rejects), written by
- * {@code scripts/oracles/generate-version-oracles.sh}.
+ * The recorded answers of a scheme's real tool, written by
+ * {@code scripts/oracles/generate-version-oracles.sh}: {@code versions/<scheme>.tsv} (pairs of real
+ * versions and the sign the tool gave), {@code versions/<scheme>-generated.tsv} (the same for
+ * generated versions) and {@code versions/<scheme>-invalid.txt} (versions the tool rejects).
  */
-record VersionOracle(String scheme, List<Answer> answers, List<String> invalid) {
+record VersionOracle(String scheme, List<Answer> answers, List<Answer> generated, List<String> invalid) {
 
   /** One recorded comparison: the tool ordered {@code a} and {@code b} with sign {@code sign}. */
   record Answer(String a, String b, int sign) {
@@ -27,31 +28,37 @@ record VersionOracle(String scheme, List<Answer> answers, List<String> invalid) 
   }
 
   static VersionOracle load(String scheme) {
+    return new VersionOracle(scheme, answers("versions/" + scheme + ".tsv"),
+        answers("versions/" + scheme + "-generated.tsv"), lines("versions/" + scheme + "-invalid.txt"));
+  }
+
+  private static List<Answer> answers(String resource) {
     List<Answer> answers = new ArrayList<>();
-    for (String line : lines("versions/" + scheme + ".tsv")) {
+    for (String line : lines(resource)) {
       String[] fields = line.split("\t", -1);
       if (fields.length != 3) {
-        throw new IllegalStateException("versions/" + scheme + ".tsv: not a<TAB>b<TAB>sign: " + line);
+        throw new IllegalStateException(resource + ": not a<TAB>b<TAB>sign: " + line);
       }
       answers.add(new Answer(fields[0], fields[1], Integer.parseInt(fields[2])));
     }
-    List<String> invalid = resourceExists("versions/" + scheme + "-invalid.txt")
-        ? lines("versions/" + scheme + "-invalid.txt") : List.of();
-    return new VersionOracle(scheme, List.copyOf(answers), invalid);
+    return List.copyOf(answers);
   }
 
-  /** Every distinct version of the answers, in first-seen order. */
+  /** Every distinct version of the real and generated answers, in first-seen order. */
   List<String> versions() {
     Set<String> versions = new LinkedHashSet<>();
-    for (Answer answer : answers) {
+    for (Answer answer : all()) {
       versions.add(answer.a());
       versions.add(answer.b());
     }
     return List.copyOf(versions);
   }
 
-  private static boolean resourceExists(String name) {
-    return VersionOracle.class.getClassLoader().getResource(name) != null;
+  /** The real and the generated answers. */
+  List<Answer> all() {
+    List<Answer> all = new ArrayList<>(answers);
+    all.addAll(generated);
+    return all;
   }
 
   private static List<String> lines(String name) {
