@@ -129,36 +129,12 @@ public final class MavenVersionScheme extends ParsedVersionScheme<MavenVersionSc
       this.version = version;
     }
 
+    private boolean digits;
+    private int start;
+
     Items parse() {
-      boolean digits = false;
-      int start = 0;
       for (int i = 0; i < version.length(); i++) {
-        char c = version.charAt(i);
-        if (c == '.' || c == '-') {
-          current.items().add(i == start ? new Num(BigInteger.ZERO) : item(digits, version.substring(start, i)));
-          start = i + 1;
-          if (c == '-') {
-            open();
-          }
-        } else if (Character.isDigit(c)) {
-          if (!digits && i > start) {
-            // A qualifier directly followed by a number ("rc1", ".x1") is nested like "-rc-1".
-            if (!current.items().isEmpty()) {
-              open();
-            }
-            current.items().add(qualifier(version.substring(start, i), true));
-            start = i;
-            open();
-          }
-          digits = true;
-        } else {
-          if (digits && i > start) {
-            current.items().add(item(true, version.substring(start, i)));
-            start = i;
-            open();
-          }
-          digits = false;
-        }
+        accept(i, version.charAt(i));
       }
       if (version.length() > start) {
         if (!digits && !current.items().isEmpty()) {
@@ -170,6 +146,35 @@ public final class MavenVersionScheme extends ParsedVersionScheme<MavenVersionSc
         normalize(opened.get(i));
       }
       return root;
+    }
+
+    /** One character: a separator ends an item, a digit/letter change ends one and nests. */
+    private void accept(int i, char c) {
+      if (c == '.' || c == '-') {
+        current.items().add(i == start ? new Num(BigInteger.ZERO) : item(digits, version.substring(start, i)));
+        start = i + 1;
+        if (c == '-') {
+          open();
+        }
+      } else if (Character.isDigit(c)) {
+        if (!digits && i > start) {
+          // A qualifier directly followed by a number ("rc1", ".x1") is nested like "-rc-1".
+          if (!current.items().isEmpty()) {
+            open();
+          }
+          current.items().add(qualifier(version.substring(start, i), true));
+          start = i;
+          open();
+        }
+        digits = true;
+      } else {
+        if (digits && i > start) {
+          current.items().add(item(true, version.substring(start, i)));
+          start = i;
+          open();
+        }
+        digits = false;
+      }
     }
 
     private void open() {
