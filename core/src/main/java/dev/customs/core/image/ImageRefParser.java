@@ -73,9 +73,6 @@ final class ImageRefParser {
   private static ImageRef fromMatch(String text, String domain, String normalized) {
     Matcher m = REFERENCE.matcher(normalized);
     if (!m.matches()) {
-      if (REFERENCE.matcher(normalized.toLowerCase(Locale.ROOT)).matches()) {
-        throw invalid(text, "repository name must be lowercase");
-      }
       throw invalid(text, "invalid reference format (expected [registry/]repository[:tag][@digest])");
     }
     String name = m.group(1);
