@@ -13,9 +13,12 @@ final class ConnectionFailures {
     return !has(e, CertificateException.class);
   }
 
-  /** The peer answered a TLS handshake with something that is not TLS: it speaks plain HTTP. */
+  /**
+   * The peer answered a TLS handshake with something that is not TLS, or not at all: it speaks
+   * plain HTTP and waits for a request line.
+   */
   static boolean notTls(Throwable e) {
-    return has(e, SSLException.class) && !has(e, CertificateException.class);
+    return (has(e, SSLException.class) || has(e, HttpTimeoutException.class)) && !has(e, CertificateException.class);
   }
 
   static String describe(Throwable e, int attempts) {

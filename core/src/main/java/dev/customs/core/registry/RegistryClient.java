@@ -55,8 +55,10 @@ public final class RegistryClient implements AutoCloseable {
     RegistryAuthenticator auth = new RegistryAuthenticator(host, credentials(host, options),
         new TokenFetcher(http, options.readTimeout(), clock), clock);
     String apiHost = RegistryHosts.apiHost(host);
-    boolean plainHttp = options.insecureHosts().contains(host) || RegistryHosts.isLoopback(apiHost);
-    RegistryEndpointCaller caller = new RegistryEndpointCaller(apiHost, plainHttp, http, auth,
+    RegistryEndpointCaller.Transport transport = options.insecureHosts().contains(host)
+        ? RegistryEndpointCaller.Transport.HTTP
+        : RegistryHosts.isLoopback(apiHost) ? RegistryEndpointCaller.Transport.PROBE : RegistryEndpointCaller.Transport.HTTPS;
+    RegistryEndpointCaller caller = new RegistryEndpointCaller(apiHost, transport, http, auth,
         new RetryPolicy(options.maxAttempts(), options.retryBaseDelay()), options.readTimeout(), clock);
     return new RegistryClient(host, options, http, caller);
   }

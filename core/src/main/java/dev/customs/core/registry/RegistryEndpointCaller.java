@@ -22,8 +22,11 @@ final class RegistryEndpointCaller {
   private static final int MAX_REDIRECTS = 5;
   private static final int MAX_ERROR_BODY = 64 * 1024;
 
+  /** A loopback server that has not answered a TLS handshake by then does not speak TLS. */
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
   private final String apiHost;
-  private final boolean plainHttpAllowed;
+  private final Transport transport;
   private final HttpClient http;
   private final RegistryAuthenticator auth;
   private final RetryPolicy retry;
@@ -31,10 +34,13 @@ final class RegistryEndpointCaller {
   private final Clock clock;
   private volatile URI base;
 
-  RegistryEndpointCaller(String apiHost, boolean plainHttpAllowed, HttpClient http, RegistryAuthenticator auth,
+  /** How to pick the scheme: always https, always http, or https unless the host does not speak TLS. */
+  enum Transport { HTTPS, HTTP, PROBE }
+
+  RegistryEndpointCaller(String apiHost, Transport transport, HttpClient http, RegistryAuthenticator auth,
       RetryPolicy retry, Duration readTimeout, Clock clock) {
     this.apiHost = apiHost;
-    this.plainHttpAllowed = plainHttpAllowed;
+    this.transport = transport;
     this.http = http;
     this.auth = auth;
     this.retry = retry;
@@ -144,14 +150,15 @@ final class RegistryEndpointCaller {
   }
 
   /**
-   * Docker's rule: https always, except that a loopback or explicitly insecure registry that does
-   * not speak TLS at all is spoken to over http. A certificate problem is never a reason for http.
+   * Insecure hosts are spoken to over http as asked. A loopback registry gets https unless it does
+   * not speak TLS at all; a certificate problem is never a reason to fall back to http.
    */
   private String chooseScheme() {
-    if (!plainHttpAllowed) {
-      return "https";
+    if (transport != Transport.PROBE) {
+      return transport == Transport.HTTP ? "http" : "https";
     }
-    HttpRequest probe = HttpRequest.newBuilder(URI.create("https://" + apiHost + "/v2/")).timeout(readTimeout).GET().build();
+    HttpRequest probe = HttpRequest.newBuilder(URI.create("https://" + apiHost + "/v2/")).timeout(PROBE_TIMEOUT)
+        .GET().build();
     try {
       http.send(probe, HttpResponse.BodyHandlers.discarding());
       return "https";

@@ -16,7 +16,7 @@ import java.util.Set;
  * with their port ({@code 127.0.0.1:5000}, {@code docker.io}).
  *
  * @param credentials explicit credentials per host; they win over the Docker config
- * @param insecureHosts hosts that may be reached over plain HTTP (loopback hosts always may)
+ * @param insecureHosts hosts spoken to over plain HTTP (loopback hosts get it when they do not speak TLS)
  * @param caFiles a PEM file of extra trusted CA certificates per host
  * @param dockerConfigDir the directory holding {@code config.json} (Docker's {@code DOCKER_CONFIG})
  * @param credentialHelperDirs where to look for {@code docker-credential-*}; empty means the PATH
