@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -103,12 +108,46 @@ public final class LocalRegistry implements AutoCloseable {
     return skopeoInspect(repositoryAndTag, "--config", "--raw");
   }
 
+  /** What {@code skopeo list-tags} prints: {@code {"Repository": …, "Tags": […]}}. */
+  public String listTags(String repository) {
+    List<String> cmd = new ArrayList<>(List.of("skopeo", "list-tags", "--tls-verify=false"));
+    credentials.ifPresent(c -> cmd.addAll(List.of("--creds", c)));
+    cmd.add("docker://" + host() + "/" + repository);
+    return run(cmd);
+  }
+
   private String skopeoInspect(String repositoryAndTag, String... flags) {
     List<String> cmd = new ArrayList<>(List.of("skopeo", "inspect", "--tls-verify=false"));
     cmd.addAll(List.of(flags));
     credentials.ifPresent(c -> cmd.addAll(List.of("--creds", c)));
     cmd.add("docker://" + host() + "/" + repositoryAndTag);
     return run(cmd);
+  }
+
+  /**
+   * Stores a hand-written manifest or index under {@code repository:reference} (plain-HTTP
+   * registries only), e.g. an index over images pushed before; returns its digest as the registry
+   * reports it.
+   */
+  public String putManifest(String repository, String reference, String mediaType, byte[] manifest) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/v2/" + repository + "/manifests/" + reference))
+        .header("Content-Type", mediaType)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest));
+    credentials.ifPresent(c -> request.header("Authorization",
+        "Basic " + Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8))));
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 201) {
+        throw new IllegalStateException("PUT manifest " + repository + ":" + reference + " answered "
+            + response.statusCode() + ": " + response.body());
+      }
+      return response.headers().firstValue("Docker-Content-Digest").orElseThrow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   @Override
