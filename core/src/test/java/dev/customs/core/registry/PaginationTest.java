@@ -3,6 +3,7 @@ package dev.customs.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class PaginationTest {
     assertThat(fake.requests()).hasSize(3);
   }
 
-  private static String page(com.sun.net.httpserver.HttpExchange ex, String link, String tags) {
+  private static String page(HttpExchange ex, String link, String tags) {
     if (link != null) {
       ex.getResponseHeaders().set("Link", link);
     }

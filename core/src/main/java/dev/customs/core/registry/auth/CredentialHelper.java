@@ -31,9 +31,11 @@ public final class CredentialHelper {
 
   /** The credentials the helper holds for the server, or empty when it has none. */
   public Optional<Credentials> get(String serverUrl) throws IOException {
-    Process process = new ProcessBuilder(executable()).redirectErrorStream(true).start();
+    Process process = new ProcessBuilder(executable(), "get").redirectErrorStream(true).start();
     try (OutputStream stdin = process.getOutputStream()) {
       stdin.write(serverUrl.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // the helper exited without reading its input; its exit code and output say why
     }
     byte[] out = process.getInputStream().readAllBytes();
     try {
