@@ -35,15 +35,24 @@ public final class RegistryErrors {
     };
   }
 
-  /** The Distribution API error body: {@code {"errors":[{"code":"MANIFEST_UNKNOWN","message":"…"}]}}. */
+  /**
+   * The Distribution API error body {@code {"errors":[{"code":"MANIFEST_UNKNOWN","message":"…"}]}},
+   * or a token service's {@code {"details":"…"}} / {@code {"error":"…"}}.
+   */
   private static String detail(byte[] body) {
     if (body == null || body.length == 0) {
       return "";
     }
     try {
-      JsonNode first = JSON.readTree(body).path("errors").path(0);
+      JsonNode root = JSON.readTree(body);
+      JsonNode first = root.path("errors").path(0);
       if (first.isObject()) {
         return " (" + first.path("code").asText("") + ": " + first.path("message").asText("") + ")";
+      }
+      for (String field : new String[] {"details", "error_description", "error", "message"}) {
+        if (root.path(field).isTextual()) {
+          return " (" + root.path(field).asText() + ")";
+        }
       }
     } catch (IOException e) {
       // not JSON: fall through to the text, which a proxy or CDN may have sent
