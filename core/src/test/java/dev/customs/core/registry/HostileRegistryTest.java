@@ -221,4 +221,32 @@ class HostileRegistryTest {
       assertThat(storage.requests()).singleElement().satisfies(r -> assertThat(r.authorization()).isEmpty());
     }
   }
+
+  @Test
+  void unreachableRegistryIsRetriedThenNamed() throws IOException {
+    String gone = fake.host();
+    fake.close();
+    try (RegistryClient dead = RegistryClient.create(gone, options())) {
+      assertThatThrownBy(() -> dead.listTags("demo/app"))
+          .isInstanceOf(RegistryException.class)
+          .hasMessageStartingWith("failed to list tags of " + gone + "/demo/app: connection failed (after 3 attempts): ");
+    }
+  }
+
+  @Test
+  void aRegistryThatDoesNotAnswerTimesOut() throws IOException {
+    fake.on("/v2/demo/app/manifests/1", (ex, hit) -> {
+      try {
+        Thread.sleep(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      FakeRegistry.send(ex, 200, MediaTypes.OCI_MANIFEST, MANIFEST_BYTES);
+    });
+    try (RegistryClient impatient = RegistryClient.create(fake.host(),
+        options().withRetries(2, Duration.ofMillis(1)).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300)))) {
+      assertThatThrownBy(() -> impatient.fetchManifest("demo/app", "1"))
+          .hasMessageStartingWith("failed to fetch manifest " + fake.host() + "/demo/app:1: timed out (after 2 attempts): ");
+    }
+  }
 }
