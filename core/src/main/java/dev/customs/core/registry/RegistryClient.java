@@ -55,12 +55,16 @@ public final class RegistryClient implements AutoCloseable {
     RegistryAuthenticator auth = new RegistryAuthenticator(host, credentials(host, options),
         new TokenFetcher(http, options.readTimeout(), clock), clock);
     String apiHost = RegistryHosts.apiHost(host);
-    RegistryEndpointCaller.Transport transport = options.insecureHosts().contains(host)
-        ? RegistryEndpointCaller.Transport.HTTP
-        : RegistryHosts.isLoopback(apiHost) ? RegistryEndpointCaller.Transport.PROBE : RegistryEndpointCaller.Transport.HTTPS;
-    RegistryEndpointCaller caller = new RegistryEndpointCaller(apiHost, transport, http, auth,
+    RegistryEndpointCaller caller = new RegistryEndpointCaller(apiHost, transport(host, apiHost, options), http, auth,
         new RetryPolicy(options.maxAttempts(), options.retryBaseDelay()), options.readTimeout(), clock);
     return new RegistryClient(host, options, http, caller);
+  }
+
+  private static RegistryEndpointCaller.Transport transport(String host, String apiHost, RegistryOptions options) {
+    if (options.insecureHosts().contains(host)) {
+      return RegistryEndpointCaller.Transport.HTTP;
+    }
+    return RegistryHosts.isLoopback(apiHost) ? RegistryEndpointCaller.Transport.PROBE : RegistryEndpointCaller.Transport.HTTPS;
   }
 
   /** Explicit credentials win; otherwise Docker's config.json, read only if the registry asks. */

@@ -64,7 +64,8 @@ public final class DockerConfigCredentials {
 
   private Optional<Credentials> fromAuths(String host) throws IOException {
     for (Map.Entry<String, JsonNode> e : config.path("auths").properties()) {
-      if (hostOf(e.getKey()).equalsIgnoreCase(host) || (host.equals("index.docker.io") && hostOf(e.getKey()).equals("docker.io"))) {
+      String key = hostOf(e.getKey());
+      if (key.equalsIgnoreCase(host) || (host.equals("index.docker.io") && key.equalsIgnoreCase("docker.io"))) {
         return entry(e.getKey(), e.getValue());
       }
     }
