@@ -15,6 +15,7 @@ import dev.customs.testkit.TestData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -95,6 +96,21 @@ class TokenAuthTest {
           .isInstanceOf(RegistryException.class)
           .hasMessage("failed to fetch token for " + proxy.host() + " at http://" + proxy.host() + "/token: 401"
               + " unauthorized (check --username/--password or docker login) (incorrect username or password)");
+    }
+  }
+
+  @Test
+  void identityTokenFromDockerConfigIsExchangedWithOAuth() throws IOException {
+    try (TokenProxy proxy = new TokenProxy(registry.url(), ALICE, 300)) {
+      Files.writeString(temp.resolve("config.json"),
+          "{\"auths\":{\"" + proxy.host() + "\":{\"identitytoken\":\"" + proxy.identityToken() + "\"}}}");
+      RegistryOptions options = RegistryOptions.defaults().withDockerConfig(temp, List.of())
+          .withRetries(1, Duration.ofMillis(1)).withInsecureHost(proxy.host());
+      try (RegistryClient client = RegistryClient.create(proxy.host(), options)) {
+        assertThat(client.fetchManifest("demo/alpine", "1").digest()).isEqualTo(pushed);
+      }
+      assertThat(proxy.tokenQueries()).containsExactly("POST service=customs-test&scope=repository%3Ademo%2Falpine%3Apull"
+          + "&grant_type=refresh_token&client_id=customs&refresh_token=" + proxy.identityToken());
     }
   }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,18 +65,37 @@ final class TokenProxy implements AutoCloseable {
     valid.clear();
   }
 
+  /** The identity token (OAuth2 refresh token) this service accepts, as {@code docker login} stores it. */
+  String identityToken() {
+    return "idt-" + user.username();
+  }
+
   private void token(HttpExchange ex) throws IOException {
     try (ex) {
+      if (ex.getRequestMethod().equals("POST")) {
+        String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        tokenQueries.add("POST " + form);
+        if (!form.contains("&grant_type=refresh_token&") || !form.endsWith("&refresh_token=" + identityToken())) {
+          FakeRegistry.send(ex, 401, "application/json", "{\"error\":\"invalid_grant\"}".getBytes());
+          return;
+        }
+        issue(ex, "access_token");
+        return;
+      }
       tokenQueries.add(ex.getRequestURI().getRawQuery());
       if (!user.basicHeader().equals(ex.getRequestHeaders().getFirst("Authorization"))) {
         FakeRegistry.send(ex, 401, "application/json", "{\"details\":\"incorrect username or password\"}".getBytes());
         return;
       }
-      String token = "tok-" + issued.incrementAndGet();
-      valid.add(token);
-      FakeRegistry.send(ex, 200, "application/json",
-          ("{\"token\":\"" + token + "\",\"expires_in\":" + expiresIn + "}").getBytes());
+      issue(ex, "token");
     }
+  }
+
+  private void issue(HttpExchange ex, String field) throws IOException {
+    String token = "tok-" + issued.incrementAndGet();
+    valid.add(token);
+    FakeRegistry.send(ex, 200, "application/json",
+        ("{\"" + field + "\":\"" + token + "\",\"expires_in\":" + expiresIn + "}").getBytes());
   }
 
   private void registry(HttpExchange ex) throws IOException {

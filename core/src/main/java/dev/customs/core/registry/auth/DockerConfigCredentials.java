@@ -73,6 +73,10 @@ public final class DockerConfigCredentials {
   }
 
   private Optional<Credentials> entry(String key, JsonNode node) throws IOException {
+    String identityToken = node.path("identitytoken").asText("");
+    if (!identityToken.isEmpty()) {
+      return Optional.of(Credentials.identityToken(identityToken));
+    }
     String auth = node.path("auth").asText("");
     if (!auth.isEmpty()) {
       String decoded;

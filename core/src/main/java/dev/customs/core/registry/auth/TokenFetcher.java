@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Gets a token from the realm a {@code Bearer} challenge names (the Docker token protocol: GET
- * {@code realm?service=…&scope=…}, with basic credentials when there are any).
+ * Gets a token from the realm a {@code Bearer} challenge names: the Docker token protocol (GET
+ * {@code realm?service=…&scope=…}, with basic credentials when there are any), or, for an identity
+ * token, its OAuth2 form (POST {@code grant_type=refresh_token}), as Docker does.
  */
 public final class TokenFetcher {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60); // the spec's default
+  private static final String CLIENT_ID = "customs";
 
   private final HttpClient http;
   private final Duration timeout;
@@ -40,11 +42,12 @@ public final class TokenFetcher {
     String realm = challenge.param("realm").orElseThrow(() -> new RegistryException("authenticate to",
         registry, "the Bearer challenge names no realm"));
     String object = registry + " at " + realm;
-    HttpRequest.Builder request = HttpRequest.newBuilder(tokenUri(realm, challenge, scopes)).timeout(timeout).GET();
-    credentials.ifPresent(c -> request.header("Authorization", c.basicHeader()));
+    HttpRequest request = credentials.filter(Credentials::isIdentityToken).isPresent()
+        ? oauthRequest(realm, challenge, scopes, credentials.get().password())
+        : tokenRequest(realm, challenge, scopes, credentials);
     HttpResponse<byte[]> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RegistryException("fetch token for", object, "interrupted", 0, e);
@@ -55,6 +58,22 @@ public final class TokenFetcher {
       throw RegistryErrors.forStatus("fetch token for", object, response.statusCode(), response.body());
     }
     return parse(object, response.body());
+  }
+
+  private HttpRequest tokenRequest(String realm, AuthChallenge challenge, List<String> scopes,
+      Optional<Credentials> credentials) throws RegistryException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(realm, query(challenge, scopes, null))).timeout(timeout);
+    credentials.ifPresent(c -> request.header("Authorization", c.basicHeader()));
+    return request.GET().build();
+  }
+
+  private HttpRequest oauthRequest(String realm, AuthChallenge challenge, List<String> scopes, String refreshToken)
+      throws RegistryException {
+    String form = query(challenge, scopes, " ") + "&grant_type=refresh_token&client_id=" + CLIENT_ID
+        + "&refresh_token=" + encode(refreshToken);
+    return HttpRequest.newBuilder(uri(realm, "")).timeout(timeout)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build();
   }
 
   private BearerToken parse(String object, byte[] body) throws RegistryException {
@@ -74,12 +93,21 @@ public final class TokenFetcher {
     return BearerToken.of(token, Instant.now(clock), lifetime);
   }
 
-  private static URI tokenUri(String realm, AuthChallenge challenge, List<String> scopes) throws RegistryException {
+  /**
+   * {@code service=…&scope=…}: for GET one {@code scope} parameter per scope; the OAuth2 form joins
+   * them with spaces into one.
+   */
+  private static String query(AuthChallenge challenge, List<String> scopes, String joiner) {
     StringBuilder query = new StringBuilder();
     challenge.param("service").ifPresent(s -> query.append("service=").append(encode(s)));
-    for (String scope : scopes) {
+    List<String> values = joiner == null ? scopes : List.of(String.join(joiner, scopes));
+    for (String scope : values) {
       query.append(query.isEmpty() ? "" : "&").append("scope=").append(encode(scope));
     }
+    return query.toString();
+  }
+
+  private static URI uri(String realm, String query) throws RegistryException {
     try {
       return URI.create(realm + (query.isEmpty() ? "" : (realm.contains("?") ? "&" : "?") + query));
     } catch (IllegalArgumentException e) {
