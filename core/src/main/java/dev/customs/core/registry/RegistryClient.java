@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The OCI Distribution API of one registry. Each action is its own class; this is the front door
@@ -24,6 +26,7 @@ public final class RegistryClient implements AutoCloseable {
   private final String registry;
   private final RegistryOptions options;
   private final HttpClient http;
+  private final ScheduledExecutorService timer;
   private final ManifestFetcher manifests;
   private final BlobFetcher blobs;
   private final TagLister tags;
@@ -33,8 +36,10 @@ public final class RegistryClient implements AutoCloseable {
     this.registry = registry;
     this.options = options;
     this.http = http;
+    this.timer = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().daemon().name("registry-read-timeout").factory());
     this.manifests = new ManifestFetcher(caller, registry, options.maxManifestBytes());
-    this.blobs = new BlobFetcher(caller, registry);
+    this.blobs = new BlobFetcher(caller, registry, options.readTimeout(), timer);
     this.tags = new TagLister(caller, registry);
     this.catalog = new CatalogLister(caller, registry);
   }
@@ -117,6 +122,7 @@ public final class RegistryClient implements AutoCloseable {
 
   @Override
   public void close() {
+    timer.shutdownNow();
     http.close();
   }
 }

@@ -249,4 +249,31 @@ class HostileRegistryTest {
           .hasMessageStartingWith("failed to fetch manifest " + fake.host() + "/demo/app:1: timed out (after 2 attempts): ");
     }
   }
+
+  @Test
+  void aBlobThatStallsMidwayTimesOutInsteadOfHanging() throws IOException {
+    byte[] blob = new byte[4096];
+    Digest digest = Digest.sha256(blob);
+    fake.on("/v2/demo/app/blobs/" + digest, (ex, hit) -> {
+      ex.sendResponseHeaders(200, blob.length);
+      OutputStream out = ex.getResponseBody();
+      out.write(blob, 0, 1000);
+      out.flush();
+      try {
+        Thread.sleep(3000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IOException("gave up stalling");
+    });
+    try (RegistryClient impatient = RegistryClient.create(fake.host(),
+        options().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(400)));
+        InputStream in = impatient.openBlob("demo/app", digest, blob.length)) {
+      long start = System.nanoTime();
+      assertThatThrownBy(in::readAllBytes)
+          .hasMessage("blob " + fake.host() + "/demo/app@" + digest + ": reading failed after 1000 of 4096 bytes:"
+              + " no data received for 400 ms");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+    }
+  }
 }
