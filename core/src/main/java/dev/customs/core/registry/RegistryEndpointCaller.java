@@ -54,9 +54,10 @@ final class RegistryEndpointCaller {
     boolean reauthorized = false;
     int attempt = 1;
     while (true) {
+      Optional<String> authorization = authorization(request);
       HttpResponse<InputStream> response;
       try {
-        response = send(uri, request);
+        response = send(uri, request, authorization);
       } catch (RegistryException e) {
         throw e;
       } catch (IOException e) {
@@ -84,6 +85,16 @@ final class RegistryEndpointCaller {
     }
   }
 
+  private Optional<String> authorization(RegistryRequest request) throws RegistryException {
+    try {
+      return auth.authorization(request.scope());
+    } catch (RegistryException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new RegistryException(request.action(), request.object(), "cannot get credentials: " + e.getMessage(), 0, e);
+    }
+  }
+
   private boolean onUnauthorized(RegistryRequest request, HttpResponse<InputStream> response) throws RegistryException {
     try {
       boolean again = auth.onUnauthorized(response.headers().firstValue("WWW-Authenticate"), request.scope());
@@ -108,8 +119,8 @@ final class RegistryEndpointCaller {
   }
 
   /** Follows redirects; the Authorization header goes only to the registry's own origin. */
-  private HttpResponse<InputStream> send(URI uri, RegistryRequest request) throws IOException {
-    Optional<String> authorization = auth.authorization(request.scope());
+  private HttpResponse<InputStream> send(URI uri, RegistryRequest request, Optional<String> authorization)
+      throws IOException {
     URI current = uri;
     boolean sameOrigin = true;
     for (int hop = 0; ; hop++) {
@@ -121,7 +132,7 @@ final class RegistryEndpointCaller {
       if (sameOrigin) {
         authorization.ifPresent(a -> builder.header("Authorization", a));
       }
-      HttpResponse<InputStream> response = sendOnce(builder.build());
+      HttpResponse<InputStream> response = sendOnce(request, builder.build());
       Optional<String> location = response.headers().firstValue("Location");
       if (!isRedirect(response.statusCode()) || location.isEmpty() || hop >= MAX_REDIRECTS) {
         return response;
@@ -131,12 +142,12 @@ final class RegistryEndpointCaller {
     }
   }
 
-  private HttpResponse<InputStream> sendOnce(HttpRequest request) throws IOException {
+  private HttpResponse<InputStream> sendOnce(RegistryRequest request, HttpRequest httpRequest) throws IOException {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      return http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
+      throw new RegistryException(request.action(), request.object(), "interrupted", 0, e);
     }
   }
 
