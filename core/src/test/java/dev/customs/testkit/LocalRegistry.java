@@ -91,8 +91,18 @@ public final class LocalRegistry implements AutoCloseable {
    * one image of a multi-image archive (its {@code org.opencontainers.image.ref.name}), or null.
    */
   public void push(Path ociArchive, String archiveRef, String repositoryAndTag) {
+    push(ociArchive, archiveRef, repositoryAndTag, List.of());
+  }
+
+  /** Like {@link #push}, converted to a Docker v2 schema 2 manifest on the way ({@code --format v2s2}). */
+  public void pushAsDockerV2(Path ociArchive, String archiveRef, String repositoryAndTag) {
+    push(ociArchive, archiveRef, repositoryAndTag, List.of("--format", "v2s2"));
+  }
+
+  private void push(Path ociArchive, String archiveRef, String repositoryAndTag, List<String> flags) {
     String source = "oci-archive:" + ociArchive + (archiveRef == null ? "" : ":" + archiveRef);
     List<String> cmd = new ArrayList<>(List.of("skopeo", "copy", "--quiet", "--dest-tls-verify=false"));
+    cmd.addAll(flags);
     credentials.ifPresent(c -> cmd.addAll(List.of("--dest-creds", c)));
     cmd.addAll(List.of(source, "docker://" + host() + "/" + repositoryAndTag));
     run(cmd);

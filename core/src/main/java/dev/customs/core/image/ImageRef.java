@@ -30,11 +30,6 @@ public record ImageRef(String registry, String repository, Optional<String> tag,
     return digest.map(Digest::toString).orElseGet(() -> tag.orElse("latest"));
   }
 
-  /** The same reference pinned to a digest (the tag is kept for display). */
-  public ImageRef withDigest(Digest pinned) {
-    return new ImageRef(registry, repository, tag, Optional.of(pinned));
-  }
-
   /**
    * The short form people type, as {@code docker images} prints it: {@code docker.io/} and
    * {@code library/} are dropped for Docker Hub (distribution/reference {@code FamiliarString}).

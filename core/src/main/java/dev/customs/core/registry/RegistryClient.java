@@ -24,7 +24,6 @@ public final class RegistryClient implements AutoCloseable {
   public static final int DEFAULT_PAGE_SIZE = 1000;
 
   private final String registry;
-  private final RegistryOptions options;
   private final HttpClient http;
   private final ScheduledExecutorService timer;
   private final ManifestFetcher manifests;
@@ -34,7 +33,6 @@ public final class RegistryClient implements AutoCloseable {
 
   private RegistryClient(String registry, RegistryOptions options, HttpClient http, RegistryEndpointCaller caller) {
     this.registry = registry;
-    this.options = options;
     this.http = http;
     this.timer = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("registry-read-timeout").factory());
@@ -83,10 +81,6 @@ public final class RegistryClient implements AutoCloseable {
 
   public String registry() {
     return registry;
-  }
-
-  public RegistryOptions options() {
-    return options;
   }
 
   /** A manifest or index by tag or digest ({@code sha256:…}). */

@@ -48,6 +48,8 @@ class RegistryClientLocalRegistryTest {
     registry.push(TestData.testdata("images/debian12.oci.tar"), "debian12-app", "demo/debian-app:1");
     registry.push(TestData.testdata("images/alpine-3.20.3.oci.tar"), null, "demo/multi:amd");
     registry.push(TestData.testdata("images/distroless-debian12.oci.tar"), null, "demo/multi:arm");
+    registry.pushAsDockerV2(TestData.testdata("images/alpine-3.20.3.oci.tar"), null, "demo/docker:amd");
+    registry.pushAsDockerV2(TestData.testdata("images/distroless-debian12.oci.tar"), null, "demo/docker:arm");
     for (String tag : TAGS) {
       registry.push(TestData.testdata("images/alpine-3.20.3.oci.tar"), null, "demo/tags:" + tag);
     }
@@ -145,9 +147,34 @@ class RegistryClientLocalRegistryTest {
             + " linux/s390x in the index (available: linux/amd64, linux/arm64/v8)");
   }
 
+  @Test
+  void dockerManifestListOfDockerV2ManifestsIsResolved() throws IOException {
+    String amd = registry.inspectRaw("demo/docker:amd");
+    String arm = registry.inspectRaw("demo/docker:arm");
+    String armConfig = registry.inspectRawConfig("demo/docker:arm");
+    byte[] list = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.DOCKER_LIST + "\",\"manifests\":["
+        + entry(amd, MediaTypes.DOCKER_MANIFEST, "\"os\":\"linux\",\"architecture\":\"amd64\"") + ","
+        + entry(arm, MediaTypes.DOCKER_MANIFEST, "\"os\":\"linux\",\"architecture\":\"arm\",\"variant\":\"v7\"") + "]}")
+        .getBytes(StandardCharsets.UTF_8);
+    registry.putManifest("demo/docker", "list", MediaTypes.DOCKER_LIST, list);
+
+    try (Image image = new RegistryImageSource(options()).open(ref("demo/docker:list"), Platform.parse("linux/arm/v7"))) {
+      assertThat(image.indexDigest()).contains(Digest.sha256(list));
+      assertThat(image.manifestMediaType()).isEqualTo(MediaTypes.DOCKER_MANIFEST);
+      assertThat(new String(image.rawManifest(), StandardCharsets.UTF_8)).isEqualTo(arm);
+      assertThat(new String(image.rawConfig(), StandardCharsets.UTF_8)).isEqualTo(armConfig);
+      assertThat(image.layers()).singleElement().satisfies(l -> assertThat(l.descriptor().mediaType())
+          .isEqualTo("application/vnd.docker.image.rootfs.diff.tar.gzip"));
+    }
+  }
+
   private static String entry(String manifest, String platform) {
+    return entry(manifest, MediaTypes.OCI_MANIFEST, platform);
+  }
+
+  private static String entry(String manifest, String mediaType, String platform) {
     byte[] bytes = manifest.getBytes(StandardCharsets.UTF_8);
-    return "{\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + Digest.sha256(bytes)
+    return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + Digest.sha256(bytes)
         + "\",\"size\":" + bytes.length + ",\"platform\":{" + platform + "}}";
   }
 
@@ -172,7 +199,7 @@ class RegistryClientLocalRegistryTest {
 
   @Test
   void repositoriesAreListedAcrossPages() throws IOException {
-    List<String> expected = List.of("demo/alpine", "demo/debian-app", "demo/multi", "demo/tags");
+    List<String> expected = List.of("demo/alpine", "demo/debian-app", "demo/docker", "demo/multi", "demo/tags");
     try (RegistryClient client = RegistryClient.create(registry.host(), options())) {
       assertThat(client.listRepositories(1)).containsExactlyElementsOf(expected);
       assertThat(client.listRepositories(3)).containsExactlyElementsOf(expected);
