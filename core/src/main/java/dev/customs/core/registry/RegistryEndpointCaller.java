@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Sends every request to one registry: picks https (or http for loopback and insecure hosts that do
- * not speak TLS), adds authorization, retries 429/5xx and connection failures with backoff, follows
+ * Sends every request to one registry: picks https (http for insecure hosts, and for loopback hosts
+ * that do not speak TLS), adds authorization, retries 429/5xx and connection failures with backoff, follows
  * redirects itself so that credentials never leave the registry's host, and turns failures into
  * {@link RegistryException}s naming the action.
  */
@@ -50,7 +50,7 @@ final class RegistryEndpointCaller {
 
   /** Sends the request until it succeeds or cannot; the caller must close the 2xx body. */
   HttpResponse<InputStream> call(RegistryRequest request) throws RegistryException {
-    URI uri = base().resolve(request.target());
+    URI uri = resolve(request, base(), request.target());
     boolean reauthorized = false;
     int attempt = 1;
     while (true) {
@@ -138,7 +138,21 @@ final class RegistryEndpointCaller {
         return response;
       }
       discard(response);
-      current = current.resolve(location.get());
+      current = resolve(request, current, location.get());
+    }
+  }
+
+  /** A target or Location the registry sent that is not an http(s) URL is the registry's error. */
+  private static URI resolve(RegistryRequest request, URI base, String target) throws RegistryException {
+    try {
+      URI uri = base.resolve(target);
+      if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+        throw new IllegalArgumentException("not an http(s) URL");
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new RegistryException(request.action(), request.object(), "invalid URL \"" + target + "\": "
+          + e.getMessage(), 0, e);
     }
   }
 

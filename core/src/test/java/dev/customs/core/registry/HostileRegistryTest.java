@@ -276,4 +276,15 @@ class HostileRegistryTest {
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     }
   }
+
+  @Test
+  void aRedirectToANonHttpUrlIsRefused() {
+    fake.on("/v2/demo/app/manifests/1", (ex, hit) -> {
+      ex.getResponseHeaders().set("Location", "file:///etc/passwd");
+      FakeRegistry.send(ex, 302, null, new byte[0]);
+    });
+    assertThatThrownBy(() -> client.fetchManifest("demo/app", "1"))
+        .hasMessage("failed to fetch manifest " + fake.host() + "/demo/app:1: invalid URL \"file:///etc/passwd\":"
+            + " not an http(s) URL");
+  }
 }
