@@ -1,5 +1,7 @@
 package dev.customs.cli;
 
+import dev.customs.cli.command.InspectCommand;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,8 +12,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Container-image security: inspect images, list what is inside, find vulnerabilities, "
         + "judge them against assurance policies.",
-    subcommands = {CommandLine.HelpCommand.class})
-public final class CustomsCommand implements java.util.concurrent.Callable<Integer> {
+    subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+public final class CustomsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -23,7 +25,7 @@ public final class CustomsCommand implements java.util.concurrent.Callable<Integ
 
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new CustomsCommand());
-    cl.setExitCodeExceptionMapper(e -> ExitCode.IMAGE_UNREADABLE);
+    cl.setExecutionExceptionHandler(new CommandFailureHandler());
     cl.setUsageHelpAutoWidth(true);
     return cl;
   }
