@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,11 +25,14 @@ public final class DpkgCopyrightAnalyzer implements PackageAnalyzer {
   private static final Pattern COPYRIGHT = Pattern.compile("usr/share/doc/([^/]+)/copyright");
   private static final Pattern FORMAT = Pattern.compile("(?i)\\A\\s*Format(?:-Specification)?\\s*:");
   private static final Pattern LICENSE_FIELD = Pattern.compile("(?im)^License\\s*:[ \\t]*(\\S[^\\r\\n]*)");
-  private static final Pattern EXPRESSION_SPLIT = Pattern.compile("\\s+(?:or|and)\\s+|\\s*,\\s*",
-      Pattern.CASE_INSENSITIVE);
+  /** "A or B", "A and B", "A, and B": DEP-5's list forms ("and/or" is left whole, as DEP-5 does not define it). */
+  private static final Pattern EXPRESSION_SPLIT =
+      Pattern.compile("\\s*,\\s*(?:(?:or|and)\\s+)?|\\s+(?:or|and)\\s+", Pattern.CASE_INSENSITIVE);
   private static final Pattern COMMON_LICENSE =
       Pattern.compile("/usr/share/common-licenses/([A-Za-z0-9.+-]*[A-Za-z0-9+])");
   private static final Pattern LATER = Pattern.compile("(?i)any\\s+later\\s+version");
+  /** Debian's unversioned common-licenses files are symlinks to these versions (base-files 12). */
+  private static final Map<String, String> UNVERSIONED = Map.of("GPL", "GPL-3", "LGPL", "LGPL-3", "GFDL", "GFDL-1.3");
   private static final Set<String> LATER_CAPABLE = Set.of("GPL-1", "GPL-2", "GPL-3", "LGPL-2", "LGPL-2.1",
       "LGPL-3", "GFDL-1.2", "GFDL-1.3");
 
@@ -78,7 +82,7 @@ public final class DpkgCopyrightAnalyzer implements PackageAnalyzer {
     Set<String> names = new LinkedHashSet<>();
     Matcher reference = COMMON_LICENSE.matcher(text);
     while (reference.find()) {
-      String name = reference.group(1);
+      String name = UNVERSIONED.getOrDefault(reference.group(1), reference.group(1));
       boolean orLater = later && LATER_CAPABLE.contains(name.toUpperCase(Locale.ROOT));
       names.add(DebianLicenseNames.toSpdx(orLater ? name + "+" : name));
     }

@@ -3,6 +3,7 @@ package dev.customs.core.inventory.analyzer.dpkg;
 import static dev.customs.testkit.TestData.testdata;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.customs.core.inventory.Package;
 import dev.customs.core.inventory.analyzer.os.CollectingSink;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +42,7 @@ class DpkgStatusAnalyzerTest {
         Files.readAllBytes(testdata("pkgdb/dpkg/debian12/status")));
 
     Map<String, Package> byName = sink.packages.stream()
-        .collect(java.util.stream.Collectors.toMap(Package::name, p -> p));
+        .collect(Collectors.toMap(Package::name, p -> p));
     assertThat(byName.get("bash").sourceName()).isEqualTo("bash");
     assertThat(byName.get("bash").sourceVersion()).isEqualTo("5.2.15-2");
     assertThat(byName.get("bash").version()).isEqualTo("5.2.15-2+b13");
@@ -123,8 +125,8 @@ class DpkgStatusAnalyzerTest {
 
     assertThat(sink.packages).extracting(Package::name, Package::version, Package::sourceName, Package::sourceVersion)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("foo", "1:2.3-4", "foo-src", "2.3-3"),
-            org.assertj.core.groups.Tuple.tuple("bar", "1", "bar", "1"));
+            tuple("foo", "1:2.3-4", "foo-src", "2.3-3"),
+            tuple("bar", "1", "bar", "1"));
   }
 
   @ParameterizedTest(name = "{0}")
