@@ -4,12 +4,16 @@ import static dev.customs.testkit.TestData.testdata;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.core.inventory.Package;
 import dev.customs.core.inventory.analyzer.os.CollectingSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,6 +47,28 @@ class ApkInstalledAnalyzerTest {
     assertThat(ssl.properties()).containsKeys("maintainer", "build-time");
     assertThat(ssl.properties().get("build-time")).matches("20\\d\\d-\\d\\d-\\d\\dT.*Z");
     assertThat(ssl.paths()).containsExactly("lib/apk/db/installed");
+  }
+
+  /** Trivy's inventory of the same image: same sources, and licenses up to SPDX spelling. */
+  @Test
+  void agreesWithTrivy() throws IOException {
+    CollectingSink sink = analyze(Files.readAllBytes(testdata("pkgdb/apk/alpine-3.20.3/installed")));
+    JsonNode report = new ObjectMapper().readTree(testdata("images/reference/alpine-3.20.3.trivy.json").toFile());
+
+    JsonNode trivy = report.path("Results").get(0).path("Packages");
+    assertThat(sink.packages).hasSize(trivy.size());
+    for (JsonNode t : trivy) {
+      Package ours = sink.packages.stream().filter(p -> p.name().equals(t.path("Name").asText())).findFirst()
+          .orElseThrow();
+      assertThat(ours.version()).isEqualTo(t.path("Version").asText());
+      assertThat(ours.sourceName()).isEqualTo(t.path("SrcName").asText());
+      // apk declares one SPDX expression ("MPL-2.0 AND MIT"); Trivy splits it and drops "-only"/"-or-later".
+      List<String> theirs = new ArrayList<>();
+      t.path("Licenses").forEach(l -> theirs.add(l.asText()));
+      assertThat(ours.licenses()).singleElement().satisfies(expression -> assertThat(
+          Arrays.stream(expression.split(" AND ")).map(l -> l.replaceAll("-only|-or-later", "")).toList())
+          .containsExactlyInAnyOrderElementsOf(theirs));
+    }
   }
 
   @ParameterizedTest(name = "{0}")
