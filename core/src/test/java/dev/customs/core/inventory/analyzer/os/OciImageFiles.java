@@ -58,7 +58,7 @@ public final class OciImageFiles {
       } else if (name.startsWith(".wh.")) {
         String deleted = dir + name.substring(4);
         files.keySet().removeIf(p -> p.equals(deleted) || p.startsWith(deleted + "/"));
-      } else if (e.isFile() && wanted.test(path)) {
+      } else if (e.isFile() && !e.isSymbolicLink() && !e.isLink() && wanted.test(path)) {
         files.put(path, layer.readAllBytes());
       } else {
         files.remove(path);
