@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -38,11 +39,14 @@ public final class BerkeleyHashReader implements RpmDatabaseReader {
           + " of " + pageSize + " bytes, but the file has " + database.length + " bytes");
     }
     List<byte[]> blobs = new ArrayList<>();
+    // An overflow page belongs to one value. Refusing a second use stops loops, and stops a hostile
+    // file from making many values share one long chain (output many times the file's size).
+    BitSet usedOverflowPages = new BitSet();
     for (int page = 1; page <= lastPage; page++) {
       ByteBuffer p = page(file, page, pageSize);
       int type = p.get(25) & 0xff;
       if (type == TYPE_HASH || type == TYPE_HASH_UNSORTED) {
-        readHashPage(file, p, page, pageSize, blobs);
+        readHashPage(new Page(file, p, page, pageSize, usedOverflowPages), blobs);
       }
     }
     return blobs;
@@ -73,30 +77,33 @@ public final class BerkeleyHashReader implements RpmDatabaseReader {
     return file;
   }
 
+  /** A hash page being read, with what reading it needs of the file. */
+  private record Page(ByteBuffer file, ByteBuffer p, int number, int pageSize, BitSet usedOverflowPages) {}
+
   private static ByteBuffer page(ByteBuffer file, long page, int pageSize) {
     return file.slice((int) (page * pageSize), pageSize).order(file.order());
   }
 
-  private static void readHashPage(ByteBuffer file, ByteBuffer p, int page, int pageSize, List<byte[]> blobs)
-      throws RpmFormatException {
+  private static void readHashPage(Page page, List<byte[]> blobs) throws RpmFormatException {
+    ByteBuffer p = page.p();
     int entries = p.getShort(20) & 0xffff;
-    if (PAGE_HEADER + 2L * entries > pageSize) {
-      throw new RpmFormatException("Berkeley DB page " + page + " claims " + entries + " items, more than fit");
+    if (PAGE_HEADER + 2L * entries > page.pageSize()) {
+      throw new RpmFormatException("Berkeley DB page " + page.number() + " claims " + entries + " items, more than fit");
     }
     int[] offsets = new int[entries];
     for (int i = 0; i < entries; i++) {
       offsets[i] = p.getShort(PAGE_HEADER + 2 * i) & 0xffff;
-      int end = i == 0 ? pageSize : offsets[i - 1];
+      int end = i == 0 ? page.pageSize() : offsets[i - 1];
       if (offsets[i] < PAGE_HEADER + 2 * entries || offsets[i] >= end) {
-        throw new RpmFormatException("Berkeley DB page " + page + " item " + i + " lies outside the page");
+        throw new RpmFormatException("Berkeley DB page " + page.number() + " item " + i + " lies outside the page");
       }
     }
     // Items alternate key, value: the values (odd indexes) are the header blobs, except the value of
     // key 0, where rpm keeps the next free header number.
     for (int i = 1; i < entries; i += 2) {
-      int keyEnd = i == 1 ? pageSize : offsets[i - 2];
+      int keyEnd = i == 1 ? page.pageSize() : offsets[i - 2];
       if (!isRecordZero(p, offsets[i - 1], keyEnd)) {
-        blobs.add(itemValue(file, p, offsets[i], offsets[i - 1], page, pageSize));
+        blobs.add(itemValue(page, offsets[i], offsets[i - 1]));
       }
     }
   }
@@ -105,8 +112,8 @@ public final class BerkeleyHashReader implements RpmDatabaseReader {
     return end - at == 5 && (p.get(at) & 0xff) == ITEM_KEYDATA && p.getInt(at + 1) == 0;
   }
 
-  private static byte[] itemValue(ByteBuffer file, ByteBuffer p, int at, int end, int page, int pageSize)
-      throws RpmFormatException {
+  private static byte[] itemValue(Page page, int at, int end) throws RpmFormatException {
+    ByteBuffer p = page.p();
     int type = p.get(at) & 0xff;
     if (type == ITEM_KEYDATA) {
       byte[] value = new byte[end - at - 1];
@@ -114,34 +121,33 @@ public final class BerkeleyHashReader implements RpmDatabaseReader {
       return value;
     }
     if (type == ITEM_OFFPAGE && end - at >= 12) {
-      return overflowChain(file, p.getInt(at + 4), Integer.toUnsignedLong(p.getInt(at + 8)), pageSize);
+      return overflowChain(page, p.getInt(at + 4), Integer.toUnsignedLong(p.getInt(at + 8)));
     }
-    throw new RpmFormatException("Berkeley DB page " + page + " has a value of unsupported item type " + type);
+    throw new RpmFormatException("Berkeley DB page " + page.number() + " has a value of unsupported item type " + type);
   }
 
-  private static byte[] overflowChain(ByteBuffer file, int firstPage, long totalLength, int pageSize)
-      throws RpmFormatException {
+  private static byte[] overflowChain(Page page, int firstPage, long totalLength) throws RpmFormatException {
+    ByteBuffer file = page.file();
+    int pageSize = page.pageSize();
     long pages = file.limit() / pageSize;
     if (totalLength > file.limit()) {
       throw new RpmFormatException("Berkeley DB overflow value claims " + totalLength + " bytes, more than the file");
     }
     ByteArrayOutputStream value = new ByteArrayOutputStream((int) totalLength);
     long next = Integer.toUnsignedLong(firstPage);
-    // Each page is visited at most once per chain: a chain longer than the file has a loop.
-    for (long visited = 0; value.size() < totalLength; visited++) {
-      if (next == 0 || next >= pages || visited >= pages) {
+    while (value.size() < totalLength) {
+      if (next == 0 || next >= pages || page.usedOverflowPages().get((int) next)) {
         throw new RpmFormatException("Berkeley DB overflow chain breaks at page " + next
             + " after " + value.size() + " of " + totalLength + " bytes");
       }
+      page.usedOverflowPages().set((int) next);
       ByteBuffer p = page(file, next, pageSize);
       int length = p.getShort(22) & 0xffff;
       if ((p.get(25) & 0xff) != TYPE_OVERFLOW || PAGE_HEADER + length > pageSize) {
         throw new RpmFormatException("Berkeley DB page " + next + " is not a valid overflow page");
       }
       int take = (int) Math.min(length, totalLength - value.size());
-      byte[] chunk = new byte[take];
-      p.get(PAGE_HEADER, chunk);
-      value.writeBytes(chunk);
+      value.write(p.array(), p.arrayOffset() + PAGE_HEADER, take);
       next = Integer.toUnsignedLong(p.getInt(16));
     }
     return value.toByteArray();

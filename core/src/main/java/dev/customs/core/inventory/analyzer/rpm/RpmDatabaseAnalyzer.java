@@ -21,6 +21,9 @@ public final class RpmDatabaseAnalyzer implements PackageAnalyzer {
   /** rpm's imported signing keys appear as packages named gpg-pubkey; they are not software. */
   private static final String GPG_PUBKEY = "gpg-pubkey";
 
+  /** A damaged database reports its first few bad headers one by one, then how many more there were. */
+  private static final int MAX_HEADER_PROBLEMS = 10;
+
   private static final Map<String, RpmDatabaseReader> READERS = readers();
 
   private static Map<String, RpmDatabaseReader> readers() {
@@ -57,6 +60,7 @@ public final class RpmDatabaseAnalyzer implements PackageAnalyzer {
       sink.problem(e.getMessage());
       return;
     }
+    int unreadable = 0;
     for (int i = 0; i < blobs.size(); i++) {
       try {
         RpmHeader header = RpmHeaderParser.parse(blobs.get(i));
@@ -64,8 +68,14 @@ public final class RpmDatabaseAnalyzer implements PackageAnalyzer {
           sink.addPackage(toPackage(header, input.path()));
         }
       } catch (RpmFormatException e) {
-        sink.problem("package " + (i + 1) + " of " + blobs.size() + ": " + e.getMessage());
+        if (++unreadable <= MAX_HEADER_PROBLEMS) {
+          sink.problem("package " + (i + 1) + " of " + blobs.size() + ": " + e.getMessage());
+        }
       }
+    }
+    if (unreadable > MAX_HEADER_PROBLEMS) {
+      sink.problem((unreadable - MAX_HEADER_PROBLEMS) + " more of the " + blobs.size()
+          + " package headers are unreadable");
     }
   }
 

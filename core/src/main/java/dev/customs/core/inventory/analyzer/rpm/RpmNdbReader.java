@@ -47,14 +47,22 @@ public final class RpmNdbReader implements RpmDatabaseReader {
           + database.length + " bytes");
     }
     List<byte[]> blobs = new ArrayList<>();
+    long copied = 0;
     for (int at = HEADER_SIZE; at < slotPages * PAGE_SIZE; at += SLOT_SIZE) {
       if (file.getInt(at) != SLOT_MAGIC) {
         throw new RpmFormatException("rpm NDB slot at offset " + at + " is corrupt (no Slot magic)");
       }
       int packageIndex = file.getInt(at + 4);
       if (packageIndex != 0) {
-        blobs.add(blob(file, packageIndex, Integer.toUnsignedLong(file.getInt(at + 8)),
-            Integer.toUnsignedLong(file.getInt(at + 12))));
+        byte[] blob = blob(file, packageIndex, Integer.toUnsignedLong(file.getInt(at + 8)),
+            Integer.toUnsignedLong(file.getInt(at + 12)));
+        // Blobs of a sound file never overlap, so together they are smaller than the file; slots
+        // sharing blocks would multiply the output instead.
+        copied += blob.length;
+        if (copied > database.length) {
+          throw new RpmFormatException("rpm NDB slots point at overlapping blobs");
+        }
+        blobs.add(blob);
       }
     }
     return blobs;
