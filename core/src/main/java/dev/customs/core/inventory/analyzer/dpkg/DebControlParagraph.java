@@ -22,8 +22,4 @@ public record DebControlParagraph(Map<String, String> fields, int line) {
   public String get(String name) {
     return fields.getOrDefault(name, "");
   }
-
-  public boolean has(String name) {
-    return fields.containsKey(name);
-  }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Installed Debian packages from dpkg's database: {@code var/lib/dpkg/status}, and the
  * {@code var/lib/dpkg/status.d/<package>} files of distroless images, which hold each package's
- * control paragraph without a {@code Status:} field (their {@code .md5sums} siblings are skipped).
+ * control paragraph without a {@code Status:} field, meaning installed (their {@code .md5sums}
+ * siblings are skipped; a {@code Status:} there, should a tool write one, is honoured).
  *
  * <p>Which paragraphs count: {@code Status:} is "want flag state". The <em>want</em> word is only
  * the administrator's selection ({@code deinstall} means "remove when next asked"), so it is not
@@ -45,9 +46,8 @@ public final class DpkgStatusAnalyzer implements PackageAnalyzer {
   @Override
   public boolean wants(LayerEntry entry) {
     String path = entry.path();
-    return path.equals(STATUS)
-        || path.startsWith(STATUS_DIR) && path.indexOf('/', STATUS_DIR.length()) < 0
-            && !path.endsWith(".md5sums");
+    boolean statusDirEntry = path.startsWith(STATUS_DIR) && path.indexOf('/', STATUS_DIR.length()) < 0;
+    return path.equals(STATUS) || (statusDirEntry && !path.endsWith(".md5sums"));
   }
 
   @Override
@@ -56,7 +56,7 @@ public final class DpkgStatusAnalyzer implements PackageAnalyzer {
     for (DebControlParagraph paragraph : DebControlParser.parse(input.text(), sink::problem)) {
       if (paragraph.get("Package").isBlank()) {
         sink.problem("paragraph at line " + paragraph.line() + " has no Package field");
-      } else if (distroless || isInstalled(paragraph, sink)) {
+      } else if ((distroless && paragraph.get("Status").isEmpty()) || isInstalled(paragraph, sink)) {
         toPackage(paragraph, input.path(), sink);
       }
     }

@@ -75,7 +75,7 @@ public final class RpmHeaderParser {
     for (int i = 0; i < il; i++) {
       int at = 8 + i * ENTRY_SIZE;
       Entry e = new Entry(buf.getInt(at), buf.getInt(at + 4), buf.getInt(at + 8), buf.getInt(at + 12));
-      if (e.offset() < 0 || e.offset() >= dl && e.count() > 0) {
+      if (e.offset() < 0 || (e.offset() >= dl && e.count() > 0)) {
         throw new RpmFormatException("rpm header entry for tag " + e.tag() + " points at offset "
             + e.offset() + " outside the " + dl + "-byte data store");
       }

@@ -82,6 +82,15 @@ class DpkgStatusAnalyzerTest {
     assertThat(libc.paths()).containsExactly("var/lib/dpkg/status.d/libc6");
   }
 
+  @Test
+  void statusDirectoryHonoursAStatusWhenOneIsWritten() {
+    String paragraph = "Package: foo\nStatus: deinstall ok config-files\nVersion: 1.0-1\n";
+
+    CollectingSink sink = CollectingSink.analyze(analyzer, "var/lib/dpkg/status.d/foo", paragraph.getBytes(UTF_8));
+
+    assertThat(sink.packages).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "install ok installed, true",
