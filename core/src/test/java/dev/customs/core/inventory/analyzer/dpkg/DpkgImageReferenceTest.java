@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.core.inventory.Package;
+import dev.customs.core.inventory.analyzer.PackageAnalyzer;
 import dev.customs.core.inventory.analyzer.os.CollectingSink;
 import dev.customs.core.inventory.analyzer.os.OciImageFiles;
 import dev.customs.core.layer.EntryType;
 import dev.customs.core.layer.LayerEntry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,28 +21,39 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The dpkg analyzers on the real debian12 image (both layers folded, e2fsprogs purged in layer 2),
- * checked against Trivy's inventory of the same image.
+ * The dpkg analyzers on the real Debian images (debian12: both layers folded, e2fsprogs purged in
+ * layer 2; distroless: {@code status.d/}), checked against Trivy's inventory of the same image.
  */
 class DpkgImageReferenceTest {
-  private static Map<String, Package> packages;
-  private static Map<String, List<String>> licenses;
-  private static Map<String, JsonNode> trivy;
+  /** What the analyzers found in one image, beside Trivy's packages of it by name. */
+  private record ImageResult(Map<String, Package> packages, Map<String, List<String>> licenses,
+      Map<String, JsonNode> trivy) {}
 
-  @BeforeAll
-  static void analyzeImage() throws IOException {
-    DpkgStatusAnalyzer status = new DpkgStatusAnalyzer();
-    DpkgCopyrightAnalyzer copyright = new DpkgCopyrightAnalyzer();
-    Map<String, byte[]> files = OciImageFiles.read(testdata("images/debian12.oci.tar"), "debian12",
-        path -> path.equals("var/lib/dpkg/status") || path.startsWith("usr/share/doc/"));
+  private static final Map<String, ImageResult> RESULTS = new ConcurrentHashMap<>();
+
+  private static ImageResult analyzed(String archive, String ref) {
+    return RESULTS.computeIfAbsent(ref, r -> {
+      try {
+        return analyze(archive, ref);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static ImageResult analyze(String archive, String ref) throws IOException {
+    List<PackageAnalyzer> analyzers = List.of(new DpkgStatusAnalyzer(), new DpkgCopyrightAnalyzer());
+    Map<String, byte[]> files = OciImageFiles.read(testdata("images/" + archive), ref,
+        path -> path.startsWith("var/lib/dpkg/") || path.startsWith("usr/share/doc/"));
     CollectingSink sink = new CollectingSink();
     files.forEach((path, content) -> {
-      for (var analyzer : List.of(status, copyright)) {
+      for (PackageAnalyzer analyzer : analyzers) {
         if (analyzer.wants(new LayerEntry(path, EntryType.FILE, content.length, 0644, 0, 0, Optional.empty()))) {
           CollectingSink one = CollectingSink.analyze(analyzer, path, content);
           sink.packages.addAll(one.packages);
@@ -50,21 +63,27 @@ class DpkgImageReferenceTest {
       }
     });
     assertThat(sink.problems).isEmpty();
-    packages = sink.packages.stream().collect(Collectors.toMap(Package::name, p -> p));
-    licenses = sink.licenses;
-    trivy = new TreeMap<>();
-    JsonNode report = new ObjectMapper().readTree(testdata("images/reference/debian12.trivy.json").toFile());
+    Map<String, JsonNode> trivy = new TreeMap<>();
+    JsonNode report = new ObjectMapper().readTree(testdata("images/reference/" + ref + ".trivy.json").toFile());
     for (JsonNode p : report.path("Results").get(0).path("Packages")) {
       trivy.put(p.path("Name").asText(), p);
     }
+    return new ImageResult(sink.packages.stream().collect(Collectors.toMap(Package::name, p -> p)),
+        sink.licenses, trivy);
   }
 
-  @Test
-  void samePackagesVersionsAndSources() {
-    assertThat(packages.keySet()).hasSize(90).containsExactlyInAnyOrderElementsOf(trivy.keySet());
-    assertThat(packages).doesNotContainKey("e2fsprogs");
-    trivy.forEach((name, t) -> {
-      Package ours = packages.get(name);
+  @ParameterizedTest(name = "{1}")
+  @CsvSource({
+      "debian12.oci.tar, debian12-minbase, 88, true",
+      "debian12.oci.tar, debian12, 90, false",
+      "distroless-debian12.oci.tar, distroless-debian12, 7, false"})
+  void samePackagesVersionsAndSources(String archive, String ref, int count, boolean e2fsprogs) {
+    ImageResult image = analyzed(archive, ref);
+
+    assertThat(image.packages().keySet()).hasSize(count).containsExactlyInAnyOrderElementsOf(image.trivy().keySet());
+    assertThat(image.packages().containsKey("e2fsprogs")).isEqualTo(e2fsprogs);
+    image.trivy().forEach((name, t) -> {
+      Package ours = image.packages().get(name);
       assertThat(ours.version()).as(name).isEqualTo(full(t, "Epoch", "Version", "Release"));
       assertThat(ours.sourceName()).as(name).isEqualTo(t.path("SrcName").asText());
       assertThat(ours.sourceVersion()).as(name).isEqualTo(full(t, "SrcEpoch", "SrcVersion", "SrcRelease"));
@@ -85,16 +104,21 @@ class DpkgImageReferenceTest {
    *   <li>perl-base declares {@code GPL-3+-WITH-BISON-EXCEPTION}, which Trivy prints as GPL-2.0.
    * </ul>
    */
-  @Test
-  void licensesAgreeWithTrivyExceptForDocumentedDifferences() {
+  @ParameterizedTest(name = "{1}")
+  @CsvSource({
+      "debian12.oci.tar, debian12-minbase, 56",
+      "debian12.oci.tar, debian12, 59",
+      "distroless-debian12.oci.tar, distroless-debian12, 7"})
+  void licensesAgreeWithTrivyExceptForDocumentedDifferences(String archive, String ref, int expectedIdentical) {
+    ImageResult image = analyzed(archive, ref);
     Set<String> keptAsWritten = Set.of("gpl", "lgpl", "gpl-3 with bison exception");
     List<String> extras = new ArrayList<>();
     int identical = 0;
-    for (var entry : trivy.entrySet()) {
+    for (var entry : image.trivy().entrySet()) {
       List<String> trivyLicenses = new ArrayList<>();
       entry.getValue().path("Licenses").forEach(l -> trivyLicenses.add(l.asText()));
       Set<String> theirs = comparableSet(trivyLicenses);
-      Set<String> ours = comparableSet(licenses.getOrDefault("deb:" + entry.getKey(), List.of()));
+      Set<String> ours = comparableSet(image.licenses().getOrDefault("deb:" + entry.getKey(), List.of()));
       assertThat(ours.isEmpty()).as(entry.getKey()).isEqualTo(theirs.isEmpty());
       identical += ours.equals(theirs) ? 1 : 0;
       ours.removeAll(theirs);
@@ -104,9 +128,9 @@ class DpkgImageReferenceTest {
       }
     }
     assertThat(extras).isEmpty();
-    // 59 of the 90 packages have exactly Trivy's set (3 of them none on either side: their doc
-    // directory is a symlink); the other 31 differ only as documented above.
-    assertThat(identical).isEqualTo(59);
+    // Packages with exactly Trivy's set: debian12 59 of 90 (3 of them none on either side: their doc
+    // directory is a symlink), minbase 56 of 88, distroless 7 of 7; the rest differ only as documented.
+    assertThat(identical).isEqualTo(expectedIdentical);
   }
 
   private static Set<String> comparableSet(List<String> values) {
