@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -69,6 +73,23 @@ class RpmDatabaseAnalyzerTest {
 
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).singleElement().asString().contains(reason);
+  }
+
+  @Test
+  void sqliteTemporaryCopiesAreDeleted() throws IOException {
+    Set<Path> before = temporaryCopies();
+    byte[] good = Files.readAllBytes(testdata("pkgdb/rpm/local-sqlite/rpmdb.sqlite"));
+
+    CollectingSink.analyze(analyzer, "var/lib/rpm/rpmdb.sqlite", good);
+    CollectingSink.analyze(analyzer, "var/lib/rpm/rpmdb.sqlite", Arrays.copyOf(good, 4096));
+
+    assertThat(temporaryCopies()).isSubsetOf(before);
+  }
+
+  private static Set<Path> temporaryCopies() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("customs-rpmdb-")).collect(Collectors.toSet());
+    }
   }
 
   /** The package as {@code rpm -qa --qf '%{NAME}\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\t%{ARCH}'} prints it. */
