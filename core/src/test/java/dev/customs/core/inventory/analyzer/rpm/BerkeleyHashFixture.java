@@ -5,14 +5,18 @@ import java.nio.ByteOrder;
 
 /**
  * Builds small Berkeley DB hash files page by page, for the cases a real rpm database never shows:
- * values sharing an overflow chain, chains that loop. Little-endian, 512-byte pages.
+ * values sharing an overflow chain, chains that loop, big-endian files. 512-byte pages.
  */
 final class BerkeleyHashFixture {
   static final int PAGE = 512;
   private final ByteBuffer file;
 
   BerkeleyHashFixture(int pages) {
-    file = ByteBuffer.allocate(pages * PAGE).order(ByteOrder.LITTLE_ENDIAN);
+    this(pages, ByteOrder.LITTLE_ENDIAN);
+  }
+
+  BerkeleyHashFixture(int pages, ByteOrder order) {
+    file = ByteBuffer.allocate(pages * PAGE).order(order);
     file.putInt(12, 0x061561).putInt(16, 9).putInt(20, PAGE).put(25, (byte) 8).putInt(32, pages - 1);
   }
 

@@ -10,12 +10,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Hostile layouts that would multiply the work or the output: each is refused. */
+/** Berkeley DB and NDB layouts no real fixture shows: both byte orders, and hostile ones that are refused. */
 class RpmDatabaseLimitsTest {
-  @Test
-  void berkeleyValuesOnSeparateChainsAreRead() throws RpmFormatException {
-    byte[] db = new BerkeleyHashFixture(4).hashPage(1, 2, 3).overflowPage(2, 0).overflowPage(3, 0).bytes();
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"LITTLE_ENDIAN", "BIG_ENDIAN"})
+  void berkeleyValuesOnSeparateChainsAreRead(String byteOrder) throws RpmFormatException {
+    ByteOrder order = byteOrder.equals("BIG_ENDIAN") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    byte[] db = new BerkeleyHashFixture(4, order).hashPage(1, 2, 3).overflowPage(2, 0).overflowPage(3, 0).bytes();
 
     assertThat(new BerkeleyHashReader().headerBlobs(db)).hasSize(2).allSatisfy(b -> assertThat(b).hasSize(100));
   }
