@@ -42,9 +42,9 @@ public final class ApkInstalledAnalyzer implements PackageAnalyzer {
   public void analyze(AnalyzerInput input, AnalysisSink sink) {
     Map<Character, String> stanza = new HashMap<>();
     int stanzaLine = 1;
-    String[] lines = input.text().split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
+    List<String> lines = input.text().lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       if (line.isBlank()) {
         emit(stanza, stanzaLine, input.path(), sink);
         stanza.clear();

@@ -21,9 +21,9 @@ public final class DebControlParser {
     Map<String, StringBuilder> fields = new LinkedHashMap<>();
     StringBuilder current = null;
     int start = 1;
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       int colon = line.indexOf(':');
       if (line.isBlank()) {
         addParagraph(paragraphs, fields, start);

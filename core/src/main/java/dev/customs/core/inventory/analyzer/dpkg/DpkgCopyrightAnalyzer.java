@@ -32,7 +32,8 @@ public final class DpkgCopyrightAnalyzer implements PackageAnalyzer {
       Pattern.compile("/usr/share/common-licenses/([A-Za-z0-9.+-]*[A-Za-z0-9+])");
   private static final Pattern LATER = Pattern.compile("(?i)any\\s+later\\s+version");
   /** Debian's unversioned common-licenses files are symlinks to these versions (base-files 12). */
-  private static final Map<String, String> UNVERSIONED = Map.of("GPL", "GPL-3", "LGPL", "LGPL-3", "GFDL", "GFDL-1.3");
+  private static final Map<String, String> UNVERSIONED =
+      Map.of("GPL", "GPL-3", "LGPL", "LGPL-3", "GFDL", "GFDL-1.3");
   private static final Set<String> LATER_CAPABLE = Set.of("GPL-1", "GPL-2", "GPL-3", "LGPL-2", "LGPL-2.1",
       "LGPL-3", "GFDL-1.2", "GFDL-1.3");
 

@@ -30,6 +30,7 @@ public final class DpkgStatusAnalyzer implements PackageAnalyzer {
   private static final String STATUS_DIR = "var/lib/dpkg/status.d/";
   private static final Set<String> FILES_PRESENT =
       Set.of("installed", "unpacked", "half-configured", "triggers-awaited", "triggers-pending");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   /** {@code Source: name} or {@code Source: name (version)}. */
   private static final Pattern SOURCE = Pattern.compile("(\\S+)(?:\\s+\\((\\S+)\\))?");
 
@@ -63,7 +64,7 @@ public final class DpkgStatusAnalyzer implements PackageAnalyzer {
   }
 
   private static boolean isInstalled(DebControlParagraph paragraph, AnalysisSink sink) {
-    String[] status = paragraph.get("Status").split("\\s+");
+    String[] status = WHITESPACE.split(paragraph.get("Status").strip());
     if (status.length != 3) {
       // dpkg itself treats a paragraph without a valid Status as not installed.
       sink.problem("package " + paragraph.get("Package") + " has no valid Status field ('"

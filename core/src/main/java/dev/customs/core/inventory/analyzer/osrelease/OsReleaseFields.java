@@ -13,7 +13,7 @@ final class OsReleaseFields {
 
   static Map<String, String> parse(String text) {
     Map<String, String> fields = new HashMap<>();
-    for (String raw : text.split("\r?\n")) {
+    for (String raw : text.lines().toList()) {
       String line = raw.strip();
       int eq = line.indexOf('=');
       if (line.startsWith("#") || eq <= 0) {

@@ -70,9 +70,10 @@ public final class BerkeleyHashReader implements RpmDatabaseReader {
     if ((file.get(25) & 0xff) != TYPE_HASH_META) {
       throw new RpmFormatException("Berkeley DB page 0 is not a hash metadata page");
     }
-    // Encrypted or checksummed pages carry a longer page header; rpm never creates them.
+    // Encrypted or checksummed pages carry a longer page header; rpm's database settings use neither.
     if (file.get(24) != 0 || (file.get(26) & META_FLAG_CHECKSUM) != 0) {
-      throw new RpmFormatException("Berkeley DB file is encrypted or checksummed, which rpm databases are not");
+      throw new RpmFormatException(
+          "Berkeley DB file is encrypted or checksummed, which this reader does not support");
     }
     return file;
   }
@@ -88,7 +89,8 @@ public final class BerkeleyHashReader implements RpmDatabaseReader {
     ByteBuffer p = page.p();
     int entries = p.getShort(20) & 0xffff;
     if (PAGE_HEADER + 2L * entries > page.pageSize()) {
-      throw new RpmFormatException("Berkeley DB page " + page.number() + " claims " + entries + " items, more than fit");
+      throw new RpmFormatException("Berkeley DB page " + page.number() + " claims " + entries
+          + " items, more than fit");
     }
     int[] offsets = new int[entries];
     for (int i = 0; i < entries; i++) {
@@ -123,7 +125,8 @@ public final class BerkeleyHashReader implements RpmDatabaseReader {
     if (type == ITEM_OFFPAGE && end - at >= 12) {
       return overflowChain(page, p.getInt(at + 4), Integer.toUnsignedLong(p.getInt(at + 8)));
     }
-    throw new RpmFormatException("Berkeley DB page " + page.number() + " has a value of unsupported item type " + type);
+    throw new RpmFormatException("Berkeley DB page " + page.number() + " has a value of unsupported item type "
+        + type);
   }
 
   private static byte[] overflowChain(Page page, int firstPage, long totalLength) throws RpmFormatException {
