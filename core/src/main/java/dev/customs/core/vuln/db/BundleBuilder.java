@@ -70,9 +70,10 @@ public final class BundleBuilder {
     List<FeedReport> reports = new ArrayList<>();
     try (BundleWriter writer = new BundleWriter(temp)) {
       for (int i = 0; i < specs.size(); i++) {
+        Instant feedStart = clock.instant();
         FeedRecorder recorder = importFeed(specs.get(i), writer, work);
         writer.feed(i, recorder);
-        reports.add(recorder.report());
+        reports.add(recorder.report(Duration.between(feedStart, clock.instant())));
       }
       writer.finish(clock.instant());
     } catch (SQLException e) {

@@ -72,8 +72,8 @@ final class FeedRecorder implements FeedSink {
     return problems;
   }
 
-  FeedReport report() {
-    return new FeedReport(kind, source, timestamp, records, List.copyOf(problems));
+  FeedReport report(java.time.Duration elapsed) {
+    return new FeedReport(kind, source, timestamp, records, List.copyOf(problems), elapsed);
   }
 
   private void write(SqlWrite write) {

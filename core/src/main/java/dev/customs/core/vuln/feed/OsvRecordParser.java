@@ -78,10 +78,13 @@ final class OsvRecordParser {
     return out;
   }
 
-  /** One affected entry; entries without a package (Debian's git-only entries) are of no use to a scan. */
+  /**
+   * One affected entry; entries without a package (OSV.dev's git-only entries in Debian records have
+   * {@code "package": {}}) are of no use to a scan.
+   */
   private static Optional<AffectedPackage> affected(JsonNode entry) {
     JsonNode pkg = entry.get("package");
-    if (pkg == null) {
+    if (pkg == null || pkg.isEmpty()) {
       return Optional.empty();
     }
     String ecosystemKey = EcosystemKeys.ofOsv(JsonFields.required(pkg, "ecosystem"));
