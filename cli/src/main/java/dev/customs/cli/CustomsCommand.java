@@ -1,5 +1,6 @@
 package dev.customs.cli;
 
+import dev.customs.cli.command.DbCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Container-image security: inspect images, list what is inside, find vulnerabilities, "
         + "judge them against assurance policies.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, DbCommand.class})
 public final class CustomsCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
