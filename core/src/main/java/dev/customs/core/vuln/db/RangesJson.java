@@ -37,7 +37,7 @@ final class RangesJson {
     for (JsonNode node : parse(json)) {
       List<RangeEvent> events = new ArrayList<>();
       for (JsonNode event : node.path("events")) {
-        var field = event.fields().next();
+        var field = event.properties().iterator().next();
         events.add(new RangeEvent(EventKind.fromKey(field.getKey()), field.getValue().asText()));
       }
       ranges.add(new VersionRange(RangeType.valueOf(node.path("type").asText()), events));

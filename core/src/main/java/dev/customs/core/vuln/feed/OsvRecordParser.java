@@ -117,7 +117,7 @@ final class OsvRecordParser {
   private static List<RangeEvent> events(JsonNode range) {
     List<RangeEvent> events = new ArrayList<>();
     for (JsonNode event : range.path("events")) {
-      var fields = event.fields();
+      var fields = event.properties().iterator();
       if (!fields.hasNext()) {
         throw new MalformedRecordException("empty range event");
       }
