@@ -80,7 +80,8 @@ public final class VulnDb implements AutoCloseable {
   public synchronized List<AffectedRecord> affecting(String ecosystemKey, String packageName) {
     String name = PackageNames.normalize(ecosystemKey, packageName);
     List<AffectedRecord> records = new ArrayList<>();
-    Map<String, List<SeverityRating>> severities = new HashMap<>();
+    // Several rows often share an id (one per range of a GHSA): read its tables once.
+    Map<String, IdTables> byId = new HashMap<>();
     try (PreparedStatement s = db.prepareStatement("""
         SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw
         FROM affected WHERE ecosystem = ? AND name = ? ORDER BY vuln_id, id""")) {
@@ -88,15 +89,8 @@ public final class VulnDb implements AutoCloseable {
       s.setString(2, name);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          String id = rs.getString(1);
-          List<SeverityRating> ratings = new ArrayList<>();
-          if (rs.getString(7) != null) {
-            ratings.add(new SeverityRating(rs.getString(7), SeverityLevel.valueOf(rs.getString(8)), rs.getString(9)));
-          }
-          ratings.addAll(severities.computeIfAbsent(id, detailsReader::severities));
-          records.add(new AffectedRecord(id, detailsReader.aliases(id), detailsReader.related(id), rs.getString(2),
-              ecosystemKey, name, RangesJson.readRanges(rs.getString(3)), RangesJson.readStrings(rs.getString(4)),
-              AffectedStatus.fromKey(rs.getString(5)), rs.getString(6), ratings));
+          IdTables tables = byId.computeIfAbsent(rs.getString(1), this::idTables);
+          records.add(record(rs, ecosystemKey, name, tables));
         }
       }
     } catch (SQLException e) {
@@ -104,6 +98,25 @@ public final class VulnDb implements AutoCloseable {
     }
     return records;
   }
+
+  private static AffectedRecord record(ResultSet rs, String ecosystemKey, String name, IdTables tables)
+      throws SQLException {
+    List<SeverityRating> ratings = new ArrayList<>();
+    if (rs.getString(7) != null) {
+      ratings.add(new SeverityRating(rs.getString(7), SeverityLevel.valueOf(rs.getString(8)), rs.getString(9)));
+    }
+    ratings.addAll(tables.severities());
+    return new AffectedRecord(rs.getString(1), tables.aliases(), tables.related(), rs.getString(2), ecosystemKey,
+        name, RangesJson.readRanges(rs.getString(3)), RangesJson.readStrings(rs.getString(4)),
+        AffectedStatus.fromKey(rs.getString(5)), rs.getString(6), ratings);
+  }
+
+  private IdTables idTables(String id) {
+    return new IdTables(detailsReader.aliases(id), detailsReader.related(id), detailsReader.severities(id));
+  }
+
+  /** What an affected row shares with the other rows of its vulnerability. */
+  private record IdTables(List<String> aliases, List<String> related, List<SeverityRating> severities) {}
 
   /** Everything known about an id, merged over all feeds; empty when no feed names it. */
   public synchronized Optional<VulnDetails> details(String id) {

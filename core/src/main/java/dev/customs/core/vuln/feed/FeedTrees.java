@@ -60,7 +60,8 @@ final class FeedTrees {
     }
     try {
       handler.handle(document, tree);
-    } catch (MalformedRecordException e) {
+    } catch (MalformedRecordException | IllegalArgumentException e) {
+      // IllegalArgumentException: a value the model refuses (an EPSS score above 1, a blank id).
       sink.malformed(document.name(), e.getMessage());
     }
   }

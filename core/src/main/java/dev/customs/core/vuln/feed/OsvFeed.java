@@ -28,7 +28,7 @@ public final class OsvFeed implements VulnFeed {
   private static void readRecord(FeedDocument document, JsonNode record, FeedSink sink) {
     try {
       OsvRecordParser.parse(record).ifPresent(sink::advisory);
-    } catch (MalformedRecordException e) {
+    } catch (MalformedRecordException | IllegalArgumentException e) {
       sink.malformed(document.name(), e.getMessage());
     }
   }

@@ -96,13 +96,18 @@ final class OsvRecordParser {
         ranges.add(new VersionRange(rangeType(type), events(range)));
       }
     }
+    List<String> versions = JsonFields.texts(entry, "versions");
+    if (ranges.isEmpty() && versions.isEmpty() && !entry.path("ranges").isEmpty()) {
+      // Only commit ranges: kept, this would read as "every version affected".
+      return Optional.empty();
+    }
     List<String> fixes = ranges.stream().flatMap(r -> r.versionsOf(EventKind.FIXED).stream()).toList();
     String urgency = JsonFields.text(entry.path("ecosystem_specific"), "urgency");
     SeverityRating severity = urgency.isEmpty() ? null
         : new SeverityRating(ecosystemKey.replaceFirst(":.*", ""), SeverityLevel.parse(urgency), urgency);
     AffectedStatus status = urgency.equals("end-of-life") ? AffectedStatus.EOL
         : fixes.isEmpty() ? AffectedStatus.UNFIXED : AffectedStatus.FIXED;
-    return Optional.of(new AffectedPackage(ecosystemKey, name, ranges, JsonFields.texts(entry, "versions"),
+    return Optional.of(new AffectedPackage(ecosystemKey, name, ranges, versions,
         status, String.join(", ", fixes), severity));
   }
 

@@ -15,7 +15,9 @@ import java.util.Objects;
  *     packages; a matcher prefers them over language/NVD data for OS packages.
  * @param ecosystemKey e.g. {@code debian:12}, {@code alpine:3.20}, {@code npm}
  * @param packageName normalized; Debian/Ubuntu records name the SOURCE package, Alpine the origin
- * @param ranges affected ranges; a version is affected if any range or {@code versions} contains it
+ * @param ranges affected ranges; a version is affected if any range or {@code versions} contains it.
+ *     With neither ranges nor versions every version is affected (unless the status is
+ *     {@link AffectedStatus#NOT_AFFECTED}, which never has ranges).
  * @param versions explicitly listed affected versions
  * @param status see {@link AffectedStatus}
  * @param fixedVersion the fix (several comma-joined), or empty

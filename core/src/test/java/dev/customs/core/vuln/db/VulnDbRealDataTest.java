@@ -85,6 +85,8 @@ class VulnDbRealDataTest {
         .filter(r -> r.vulnerabilityId().equals("CVE-2021-42373") && r.feed().equals("alpine-secdb")).findFirst().orElseThrow();
     assertThat(notAffected.status()).isEqualTo(AffectedStatus.NOT_AFFECTED);
     assertThat(notAffected.ranges()).isEmpty();
+    // "CVE-2021-27219 GHSL-2021-045" in glib's secfixes: the second id is an alias.
+    assertThat(db.details("CVE-2021-27219").orElseThrow().aliases()).contains("GHSL-2021-045");
   }
 
   @Test

@@ -43,6 +43,24 @@ class OsvFeedTest {
   }
 
   @Test
+  void entriesWithOnlyCommitRangesOrNoPackageAreDropped() throws IOException {
+    Files.writeString(dir.resolve("CVE-2099-0001.json"), """
+        {"id": "CVE-2099-0001", "modified": "2024-01-01T00:00:00Z", "affected": [
+          {"package": {}, "ranges": [{"type": "GIT", "repo": "https://example.test/x.git",
+            "events": [{"introduced": "0"}, {"fixed": "abc"}]}]},
+          {"package": {"ecosystem": "Debian:12", "name": "zlib"}, "ranges": [{"type": "GIT",
+            "repo": "https://example.test/x.git", "events": [{"introduced": "0"}, {"fixed": "abc"}]}]},
+          {"package": {"ecosystem": "Debian:12", "name": "zlib"}, "ranges": [{"type": "ECOSYSTEM",
+            "events": [{"introduced": "0"}]}]}]}""");
+    Advisory a = RecordingSink.read(new OsvFeed(), dir).advisory("CVE-2099-0001");
+    // Only the ECOSYSTEM entry is left: a commit range alone must not read as "every version".
+    assertThat(a.affected()).singleElement().satisfies(p -> {
+      assertThat(p.ranges()).hasSize(1);
+      assertThat(p.status()).isEqualTo(AffectedStatus.UNFIXED);
+    });
+  }
+
+  @Test
   void withdrawnRecordsAreSkippedNotReported() throws IOException {
     RecordingSink sink = RecordingSink.read(new OsvFeed(),
         TestData.testdata("vulndata/osv/ubuntu/UBUNTU-CVE-2013-2208.json"));
