@@ -30,6 +30,8 @@ public final class CustomsCommand implements java.util.concurrent.Callable<Integ
   }
 
   public static void main(String[] args) {
+    // sqlite-jdbc logs through SLF4J; with no backend SLF4J would warn about that on every run.
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     System.exit(commandLine().execute(args));
   }
 }

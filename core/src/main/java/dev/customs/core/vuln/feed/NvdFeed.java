@@ -65,7 +65,8 @@ public final class NvdFeed implements VulnFeed {
         JsonNode data = m.path("cvssData");
         String type = JsonFields.text(m, "type");
         cvss.add(new CvssVector(JsonFields.text(m, "source"), METRICS.get(metric),
-            JsonFields.required(data, "vectorString"), data.path("baseScore").asDouble(), type));
+            JsonFields.required(data, "vectorString"), data.has("baseScore") ? data.get("baseScore").asDouble() : null,
+            type));
         // v2 keeps its rating beside cvssData, v3/v4 inside it.
         String rating = data.has("baseSeverity") ? JsonFields.text(data, "baseSeverity") : JsonFields.text(m, "baseSeverity");
         if (type.equals("Primary") && severities.isEmpty() && !rating.isEmpty()) {
