@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import org.sqlite.SQLiteConfig;
 
 /** Writes records into a new bundle file; everything goes into one transaction, committed by {@link #finish}. */
 final class BundleWriter implements AutoCloseable {
@@ -30,7 +31,10 @@ final class BundleWriter implements AutoCloseable {
   private final PreparedStatement epss;
 
   BundleWriter(Path file) throws SQLException {
-    db = DriverManager.getConnection("jdbc:sqlite:" + file);
+    SQLiteConfig config = new SQLiteConfig();
+    // Otherwise the driver prepares and runs "SELECT last_insert_rowid()" after every insert.
+    config.setGetGeneratedKeys(false);
+    db = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     try (Statement s = db.createStatement()) {
       // The file is a temporary one, thrown away when the build fails: no journal needed.
       s.execute("PRAGMA journal_mode = OFF");
