@@ -46,6 +46,7 @@ public final class BundleBuilder {
     Path temp;
     Path work;
     try {
+      BundleFiles.removeAbandonedTemporaries(target, start);
       temp = BundleFiles.temporaryBeside(target);
       work = Files.createTempDirectory("customs-feeds-");
     } catch (IOException e) {

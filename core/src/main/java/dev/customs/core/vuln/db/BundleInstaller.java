@@ -22,6 +22,7 @@ public final class BundleInstaller {
     try {
       String sha256 = BundleChecksum.verify(bundle);
       BundleMetadata metadata = BundleVerifier.verify(bundle, sha256);
+      BundleFiles.removeAbandonedTemporaries(target, java.time.Instant.now());
       temp = BundleFiles.temporaryBeside(target);
       Files.copy(bundle, temp, StandardCopyOption.REPLACE_EXISTING);
       String copied = BundleChecksum.sha256(temp);

@@ -20,7 +20,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +84,25 @@ class BundleBuilderTest {
     assertThat(Files.readAllBytes(target)).isEqualTo(before);
     assertThat(Files.readAllBytes(BundleChecksum.sidecarOf(target))).isEqualTo(sidecarBefore);
     assertThat(filesIn(target.getParent())).containsExactlyInAnyOrder("customs.db", "customs.db.sha256");
+  }
+
+  @Test
+  void temporariesOfAKilledBuildAreRemovedOnceADayOld() throws Exception {
+    Files.createDirectories(target.getParent());
+    Path abandoned = target.resolveSibling("customs.db.tmp-0badf00d");
+    Path abandonedSidecar = target.resolveSibling("customs.db.sha256.tmp-0badf00d");
+    Path recent = target.resolveSibling("customs.db.tmp-12345678");
+    for (Path p : List.of(abandoned, abandonedSidecar, recent)) {
+      Files.writeString(p, "partial");
+    }
+    FileTime twoDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
+    Files.setLastModifiedTime(abandoned, twoDaysAgo);
+    Files.setLastModifiedTime(abandonedSidecar, twoDaysAgo);
+
+    build(List.of(new FeedSpec("kev", KEV.toString())));
+
+    assertThat(filesIn(target.getParent()))
+        .containsExactlyInAnyOrder("customs.db", "customs.db.sha256", "customs.db.tmp-12345678");
   }
 
   @Test
