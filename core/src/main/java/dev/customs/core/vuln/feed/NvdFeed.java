@@ -6,12 +6,14 @@ import dev.customs.core.vuln.model.CvssVector;
 import dev.customs.core.vuln.model.Reference;
 import dev.customs.core.vuln.model.SeverityLevel;
 import dev.customs.core.vuln.model.SeverityRating;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * NVD CVE API 2.0 responses ({@code {"format":"NVD_CVE","vulnerabilities":[{"cve":{…}}]}}). NVD only
+ * NVD CVE API 2.0 responses and the yearly JSON 2.0 files of the same shape
+ * ({@code {"format":"NVD_CVE","vulnerabilities":[{"cve":{…}}]}}), streamed one CVE at a time. NVD only
  * enriches: descriptions, CVSS (v2, v3.0, v3.1, v4.0, every source), CWEs, references and dates. It
  * never creates affected rows: its CPE configurations do not name distro or language packages.
  * Rejected CVEs are skipped.
@@ -28,23 +30,26 @@ public final class NvdFeed implements VulnFeed {
 
   @Override
   public void read(FeedSource source, FeedSink sink) throws java.io.IOException {
-    FeedTrees.each(source, sink, name -> name.endsWith(".json"), (document, tree) -> {
-      JsonNode items = tree.get("vulnerabilities");
-      if (items == null || !items.isArray()) {
-        throw new MalformedRecordException("not an NVD CVE API 2.0 response: no 'vulnerabilities' list");
+    source.forEachDocument(document -> {
+      if (!document.plainName().endsWith(".json")) {
+        return;
       }
-      if (!JsonFields.text(tree, "timestamp").isEmpty()) {
-        sink.feedTimestamp(JsonFields.instant(tree, "timestamp"));
-      }
-      for (JsonNode item : items) {
+      Map<String, String> header = JsonArrayStream.read(document, "vulnerabilities", sink, (index, item) -> {
+        JsonNode cve = item.path("cve");
         try {
-          JsonNode cve = item.path("cve");
           if (!JsonFields.required(cve, "vulnStatus").equals("Rejected")) {
             sink.advisory(advisory(cve));
           }
-        } catch (MalformedRecordException e) {
-          sink.malformed(JsonFields.text(item.path("cve"), "id").isEmpty() ? document.name()
-              : JsonFields.text(item.path("cve"), "id"), e.getMessage());
+        } catch (MalformedRecordException | IllegalArgumentException e) {
+          String id = JsonFields.text(cve, "id");
+          sink.malformed(id.isEmpty() ? document.name() + " entry " + index : id, e.getMessage());
+        }
+      });
+      if (header != null && header.containsKey("timestamp")) {
+        try {
+          sink.feedTimestamp(JsonFields.parseInstant(header.get("timestamp")));
+        } catch (DateTimeParseException e) {
+          sink.malformed(document.name(), "field 'timestamp' is not a date: " + header.get("timestamp"));
         }
       }
     });

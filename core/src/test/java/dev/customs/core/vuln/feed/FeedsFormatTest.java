@@ -111,6 +111,27 @@ class FeedsFormatTest {
   }
 
   @Test
+  void nvdYearlyFileIsStreamedAndACutOffOneReported() throws IOException {
+    String cve = "{\"cve\": {\"id\": \"CVE-2099-%04d\", \"vulnStatus\": \"Analyzed\"}}";
+    StringBuilder json = new StringBuilder("{\"format\": \"NVD_CVE\", \"vulnerabilities\": [");
+    for (int i = 0; i < 3000; i++) {
+      json.append(i == 0 ? "" : ",").append(cve.formatted(i));
+    }
+    json.append("], \"timestamp\": \"2025-01-02T03:04:05.000\"}");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("nvdcve-2.0-2099.json.gz")))) {
+      out.write(json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    Files.writeString(dir.resolve("page-cut.json"), json.substring(0, json.length() / 2));
+
+    RecordingSink sink = RecordingSink.read(new NvdFeed(), dir);
+
+    // The cut-off page hands over the CVEs before the cut, then is reported.
+    assertThat(sink.advisories).hasSizeGreaterThan(3000).hasSizeLessThan(6000);
+    assertThat(sink.malformed).singleElement().asString().startsWith("page-cut.json: not valid JSON");
+    assertThat(sink.timestamp).isEqualTo(Instant.parse("2025-01-02T03:04:05Z"));
+  }
+
+  @Test
   void rubysecAdvisoryWithoutIdsIsReported() throws IOException {
     Files.writeString(dir.resolve("x.yml"), "gem: rack\npatched_versions:\n  - \">= 2.0\"\n");
     Files.writeString(dir.resolve("y.yml"), "gem: rack\ncve: 2099-0001\nunaffected_versions:\n  - \"< 1.0\"\n");
