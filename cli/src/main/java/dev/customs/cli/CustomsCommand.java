@@ -1,5 +1,6 @@
 package dev.customs.cli;
 
+import dev.customs.cli.command.DbCommand;
 import dev.customs.cli.command.InspectCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Container-image security: inspect images, list what is inside, find vulnerabilities, "
         + "judge them against assurance policies.",
-    subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {InspectCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
 public final class CustomsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -31,6 +32,8 @@ public final class CustomsCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // sqlite-jdbc logs through SLF4J; with no backend SLF4J would warn about that on every run.
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     System.exit(commandLine().execute(args));
   }
 }
