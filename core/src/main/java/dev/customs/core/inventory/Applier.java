@@ -1,0 +1,111 @@
+package dev.customs.core.inventory;
+
+import dev.customs.core.image.Digest;
+import dev.customs.core.purl.PurlFactory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Folds per-layer results, bottom first, into the {@link Inventory} of the final filesystem: only
+ * results of files that survive the layers above count; each package keeps the layer that introduced
+ * it; license hints complete the packages they name; purls are built once the OS is known.
+ */
+public final class Applier {
+  private static final Comparator<InventoryPackage> ORDER = Comparator
+      .comparing((InventoryPackage p) -> p.pkg().ecosystem())
+      .thenComparing(p -> p.pkg().name())
+      .thenComparing(p -> p.pkg().version())
+      .thenComparing(p -> String.join(",", p.pkg().paths()));
+
+  /** A result of a surviving file, with the index of its layer. */
+  private record Survivor(int layer, FileResult file) {}
+
+  public Inventory apply(ImageFacts image, List<LayerAnalysis> layers) {
+    LayerStack stack = new LayerStack(layers);
+    List<Survivor> survivors = new ArrayList<>();
+    List<PrivilegedFile> privileged = new ArrayList<>();
+    List<AnalysisProblem> problems = new ArrayList<>();
+    for (int k = 0; k < stack.size(); k++) {
+      LayerAnalysis layer = stack.layer(k);
+      for (FileResult file : layer.files()) {
+        if (stack.survives(k, file.path())) {
+          survivors.add(new Survivor(k, file));
+        }
+      }
+      int index = k;
+      layer.privilegedFiles().stream().filter(f -> stack.survives(index, f.path())).forEach(privileged::add);
+      layer.problems().stream().filter(p -> p.path().isEmpty() || stack.survives(index, p.path()))
+          .forEach(problems::add);
+    }
+    Optional<OsRelease> os = os(survivors);
+    List<InventoryPackage> packages = packages(stack, survivors, os, problems);
+    List<InventorySecret> secrets = new ArrayList<>();
+    for (Survivor s : survivors) {
+      Digest diffId = stack.layer(s.layer()).diffId();
+      s.file().secrets().forEach(secret -> secrets.add(new InventorySecret(secret, diffId)));
+      s.file().problems().forEach(reason -> problems.add(new AnalysisProblem(diffId.toString(), s.file().path(),
+          s.file().analyzer() + ": " + reason)));
+    }
+    return new Inventory(image, os, packages, secrets, privileged, problems);
+  }
+
+  /**
+   * The most specific OS release among surviving files (debian_version {@code 12.7} beats os-release
+   * {@code 12}); on a tie the upper file wins.
+   */
+  private static Optional<OsRelease> os(List<Survivor> survivors) {
+    OsRelease best = null;
+    for (Survivor s : survivors) {
+      OsRelease candidate = s.file().os();
+      if (candidate != null && (best == null || specificity(candidate) >= specificity(best))) {
+        best = candidate;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static int specificity(OsRelease os) {
+    return os.version().isBlank() ? 0 : os.version().split("\\.").length;
+  }
+
+  private static List<InventoryPackage> packages(LayerStack stack, List<Survivor> survivors, Optional<OsRelease> os,
+      List<AnalysisProblem> problems) {
+    Map<String, List<String>> hints = new HashMap<>();
+    survivors.forEach(s -> s.file().licenseHints().forEach(h -> hints
+        .computeIfAbsent(h.ecosystem() + "/" + h.packageName(), k -> new ArrayList<>()).addAll(h.licenses())));
+    List<InventoryPackage> packages = new ArrayList<>();
+    for (Survivor s : survivors) {
+      for (Package pkg : s.file().packages()) {
+        Package completed = withHints(pkg, hints.get(pkg.ecosystem() + "/" + pkg.name()));
+        Digest introducedBy = stack.layer(stack.introducedBy(s.layer(), s.file(), pkg)).diffId();
+        packages.add(new InventoryPackage(completed, purl(completed, os, introducedBy, problems), introducedBy,
+            s.file().analyzer()));
+      }
+    }
+    packages.sort(ORDER);
+    return packages;
+  }
+
+  private static Package withHints(Package pkg, List<String> hinted) {
+    if (hinted == null) {
+      return pkg;
+    }
+    LinkedHashSet<String> licenses = new LinkedHashSet<>(pkg.licenses());
+    licenses.addAll(hinted);
+    return pkg.withLicenses(List.copyOf(licenses));
+  }
+
+  private static String purl(Package pkg, Optional<OsRelease> os, Digest layer, List<AnalysisProblem> problems) {
+    try {
+      return PurlFactory.of(pkg, os);
+    } catch (IllegalArgumentException e) {
+      problems.add(new AnalysisProblem(layer.toString(), String.join(",", pkg.paths()), e.getMessage()));
+      return "";
+    }
+  }
+}
