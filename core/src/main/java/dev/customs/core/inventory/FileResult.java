@@ -28,7 +28,7 @@ public record FileResult(String path, String analyzer, List<Package> packages, O
   }
 
   /** Whether the analyzer reported nothing at all (such results are not kept). */
-  public boolean isEmpty() {
+  public boolean reportsNothing() {
     return packages.isEmpty() && os == null && secrets.isEmpty() && licenseHints.isEmpty() && problems.isEmpty();
   }
 }

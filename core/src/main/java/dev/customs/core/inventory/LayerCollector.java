@@ -49,7 +49,7 @@ final class LayerCollector {
   }
 
   void add(FileResult result) {
-    if (!result.isEmpty()) {
+    if (!result.reportsNothing()) {
       files.computeIfAbsent(result.path(), p -> new ArrayList<>()).add(result);
     }
   }
