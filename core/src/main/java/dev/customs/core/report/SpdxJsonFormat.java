@@ -87,7 +87,7 @@ public final class SpdxJsonFormat implements SbomFormat {
 
   private static ObjectNode osPackage(OsRelease os) {
     ObjectNode node = basePackage(OS_ID, os.family(), os.version());
-    node.put("primaryPackagePurpose", "OPERATING-SYSTEM");
+    node.put("primaryPackagePurpose", "OPERATING_SYSTEM");
     if (!os.prettyName().isBlank()) {
       node.put("description", os.prettyName());
     }
