@@ -56,17 +56,24 @@ public final class Applier {
 
   /**
    * The most specific OS release among surviving files (debian_version {@code 12.7} beats os-release
-   * {@code 12}); on a tie the upper file wins.
+   * {@code 12}); on a tie the upper file wins. A release without a pretty name borrows the one of
+   * another file of the same family (debian_version has none, os-release has one).
    */
   private static Optional<OsRelease> os(List<Survivor> survivors) {
+    List<OsRelease> found = survivors.stream().map(s -> s.file().os()).filter(o -> o != null).toList();
     OsRelease best = null;
-    for (Survivor s : survivors) {
-      OsRelease candidate = s.file().os();
-      if (candidate != null && (best == null || specificity(candidate) >= specificity(best))) {
+    for (OsRelease candidate : found) {
+      if (best == null || specificity(candidate) >= specificity(best)) {
         best = candidate;
       }
     }
-    return Optional.ofNullable(best);
+    if (best == null || !best.prettyName().isBlank()) {
+      return Optional.ofNullable(best);
+    }
+    String family = best.family();
+    String pretty = found.stream().filter(o -> o.family().equals(family) && !o.prettyName().isBlank())
+        .map(OsRelease::prettyName).reduce((first, later) -> later).orElse("");
+    return Optional.of(new OsRelease(family, best.version(), pretty));
   }
 
   private static int specificity(OsRelease os) {

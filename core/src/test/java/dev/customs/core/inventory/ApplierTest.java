@@ -118,13 +118,13 @@ class ApplierTest {
   @Test
   void theMostSpecificSurvivingOsReleaseWinsAndGivesOsPackagesTheirDistro() {
     TestLayer base = new TestLayer("base")
-        .file("etc/os-release", "os debian 12")
+        .file("etc/os-release", "os debian 12 Debian GNU/Linux 12 (bookworm)")
         .file("etc/debian_version.os-release", "os debian 12.7")
         .file("var/lib/pkgdb", "pkg DEB openssl 3.0.22-1~deb12u2\npkg DEB passwd 1:4.13+dfsg1-1+deb12u2");
 
     Inventory inventory = scan(base);
 
-    assertThat(inventory.os()).get().extracting(OsRelease::version).isEqualTo("12.7");
+    assertThat(inventory.os()).contains(new OsRelease("debian", "12.7", "Debian GNU/Linux 12 (bookworm)"));
     assertThat(inventory.packages()).extracting(InventoryPackage::purl).containsExactly(
         "pkg:deb/debian/openssl@3.0.22-1~deb12u2?arch=amd64&distro=debian-12.7",
         "pkg:deb/debian/passwd@4.13%2Bdfsg1-1%2Bdeb12u2?arch=amd64&distro=debian-12.7&epoch=1");

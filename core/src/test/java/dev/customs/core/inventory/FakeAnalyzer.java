@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An analyzer driven by the content of the files it wants (files whose name ends with its suffix).
- * Each line is one report: {@code pkg ECOSYSTEM name version}, {@code os family version},
+ * Each line is one report: {@code pkg ECOSYSTEM name version}, {@code os family version [pretty name]},
  * {@code license name LICENSE}, {@code secret rule}, {@code problem reason}, or {@code throw}.
  */
 public final class FakeAnalyzer implements PackageAnalyzer {
@@ -50,7 +50,7 @@ public final class FakeAnalyzer implements PackageAnalyzer {
       String[] f = line.trim().split(" ");
       switch (f[0]) {
         case "pkg" -> sink.addPackage(Package.of(Ecosystem.valueOf(f[1]), f[2], f[3], input.path()).withArch("amd64"));
-        case "os" -> sink.setOsRelease(new OsRelease(f[1], f[2], f[1] + " " + f[2]));
+        case "os" -> sink.setOsRelease(new OsRelease(f[1], f[2], f.length > 3 ? line.substring(line.indexOf(f[3])) : ""));
         case "license" -> sink.addPackageLicenses(Ecosystem.DEB, f[1], List.of(f[2]));
         case "secret" -> sink.addSecret(new SecretFinding(f[1], "test", "HIGH", "a secret", input.path(), 1, "AK**"));
         case "problem" -> sink.problem(line.substring("problem ".length()));

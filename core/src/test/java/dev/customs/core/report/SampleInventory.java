@@ -23,7 +23,7 @@ final class SampleInventory {
 
   static Inventory inventory() {
     TestLayer base = new TestLayer("base")
-        .file("etc/os-release", "os debian 12.7")
+        .file("etc/os-release", "os debian 12.7 Debian GNU/Linux 12 (bookworm)")
         .file("var/lib/dpkg/pkgdb", "pkg DEB openssl 3.0.22-1~deb12u2\npkg DEB passwd 1:4.13+dfsg1-1+deb12u2")
         .file("usr/share/doc/openssl/copyright.pkgdb", "license openssl Apache-2.0")
         .file("usr/share/doc/passwd/copyright.pkgdb", "license passwd GPL-2+")
