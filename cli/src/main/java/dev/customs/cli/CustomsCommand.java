@@ -1,5 +1,7 @@
 package dev.customs.cli;
 
+import dev.customs.cli.command.ImageSourcesOpener;
+import dev.customs.cli.command.SbomCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +25,7 @@ public final class CustomsCommand implements java.util.concurrent.Callable<Integ
 
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new CustomsCommand());
+    cl.addSubcommand(new SbomCommand(new ImageSourcesOpener(), System.out, System.err));
     cl.setExitCodeExceptionMapper(e -> ExitCode.IMAGE_UNREADABLE);
     cl.setUsageHelpAutoWidth(true);
     return cl;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Builds package URLs (purl spec; packageurl-java does the encoding) for packages and images. OS
@@ -24,6 +25,7 @@ import java.util.TreeMap;
 public final class PurlFactory {
   /** purl namespaces of rpm distros whose feed family name differs from the vendor name. */
   private static final Map<String, String> RPM_VENDORS = Map.of("rhel", "redhat", "amzn", "amazon");
+  private static final Pattern ARCHIVE_SUFFIX = Pattern.compile("(\\.(oci|docker))?\\.tar(\\.gz|\\.zst)?$|\\.tgz$");
 
   private PurlFactory() {}
 
@@ -61,8 +63,18 @@ public final class PurlFactory {
       ref.get().tag().ifPresent(tag -> qualifiers.put("tag", tag));
       name = ref.get().repository();
     }
-    name = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    return build("oci", null, name.isBlank() ? "image" : name, manifestDigest.toString(), qualifiers);
+    return build("oci", null, localName(name), manifestDigest.toString(), qualifiers);
+  }
+
+  /**
+   * The purl name of an image: the last path segment, lowercase; for an archive named as
+   * {@code path/debian12.oci.tar:debian12-app} the selected image, else the file name without its
+   * archive extensions.
+   */
+  private static String localName(String name) {
+    String last = name.substring(name.lastIndexOf('/') + 1);
+    String local = last.contains(":") ? last.substring(last.lastIndexOf(':') + 1) : ARCHIVE_SUFFIX.matcher(last).replaceFirst("");
+    return local.isBlank() ? "image" : local.toLowerCase(Locale.ROOT);
   }
 
   private static String osNamespace(Ecosystem eco, Optional<OsRelease> os) {

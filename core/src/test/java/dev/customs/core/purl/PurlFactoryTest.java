@@ -58,11 +58,16 @@ class PurlFactoryTest {
         .isEqualTo("pkg:oci/debian@sha256%3A" + "ab".repeat(32) + "?arch=amd64&repository_url=docker.io%2Flibrary%2Fdebian&tag=12");
   }
 
-  @Test
-  void anImageFromAnArchiveIsNamedAfterIt() {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "images/Debian12-App, debian12-app",
+      "images/debian12.oci.tar:debian12-app, debian12-app",
+      "images/alpine-3.20.3.docker.tar.gz, alpine-3.20.3",
+      "/srv/rootfs/, image"})
+  void anImageFromAnArchiveIsNamedAfterIt(String imageName, String purlName) {
     Digest digest = Digest.parse("sha256:" + "cd".repeat(32));
 
-    assertThat(PurlFactory.ofImage("images/Debian12-App", Optional.empty(), digest, Platform.LINUX_AMD64))
-        .isEqualTo("pkg:oci/debian12-app@sha256%3A" + "cd".repeat(32) + "?arch=amd64");
+    assertThat(PurlFactory.ofImage(imageName, Optional.empty(), digest, Platform.LINUX_AMD64))
+        .isEqualTo("pkg:oci/" + purlName + "@sha256%3A" + "cd".repeat(32) + "?arch=amd64");
   }
 }
