@@ -13,12 +13,14 @@ import java.io.InputStream;
 final class EntryContentStream extends InputStream {
   private final InputStream tar;
   private final String layer;
+  private final String format;
   private String path;
   private boolean live;
 
-  EntryContentStream(InputStream tar, String layer) {
+  EntryContentStream(InputStream tar, String layer, String format) {
     this.tar = tar;
     this.layer = layer;
+    this.format = format;
   }
 
   /** Makes the stream serve the current entry ({@code hasContent}) or nothing. */
@@ -76,7 +78,7 @@ final class EntryContentStream extends InputStream {
   }
 
   private LayerFormatException failure(IOException e) {
-    return new LayerFormatException("layer " + layer + ": corrupt or truncated data in " + path + ": "
-        + e.getMessage(), e);
+    return new LayerFormatException("layer " + layer + " is not a readable " + format
+        + " (corrupt or truncated) at entry " + path + ": " + e.getMessage(), e);
   }
 }

@@ -62,10 +62,6 @@ final class ExpansionGuardStream extends InputStream {
     return skipped;
   }
 
-  long count() {
-    return count;
-  }
-
   /** The sha256 of everything read so far (call once, at the end). */
   Digest digest() {
     return new Digest("sha256", HexFormat.of().formatHex(digest.digest()));

@@ -62,13 +62,14 @@ public final class LayerReader {
     String name = layer.digest().toString();
     BufferedInputStream raw = new BufferedInputStream(blob, BUFFER);
     Compression compression = sniff(raw, name);
-    ExpansionGuardStream expanded = new ExpansionGuardStream(open(compression, raw, name), name,
+    String format = describe(compression, layer.mediaType());
+    ExpansionGuardStream expanded = new ExpansionGuardStream(open(compression, raw, name, format), name,
         limits.maxLayerSize(), verifyDiffId ? layer.diffId().newMessageDigest() : null);
     InputStream buffered = new BufferedInputStream(expanded, BUFFER);
     TarArchiveInputStream tar = new TarArchiveInputStream(buffered);
-    EntryContentStream content = new EntryContentStream(tar, name);
+    EntryContentStream content = new EntryContentStream(tar, name, format);
     long entries = 0;
-    for (TarArchiveEntry e; (e = next(tar, name, compression)) != null; ) {
+    for (TarArchiveEntry e; (e = next(tar, name, format)) != null; ) {
       if (++entries > limits.maxEntries()) {
         throw new LayerFormatException("layer " + name + " has more than " + limits.maxEntries()
             + " entries (limit maxEntries)");
@@ -84,8 +85,8 @@ public final class LayerReader {
         content.end();
       }
     }
-    drain(buffered, name, compression);
-    drain(raw, name, compression);
+    drain(buffered, name, format);
+    drain(raw, name, format);
     if (verifyDiffId) {
       verify(layer, expanded.digest());
     }
@@ -102,17 +103,28 @@ public final class LayerReader {
     return Compression.detect(magic, n);
   }
 
-  private static InputStream open(Compression compression, InputStream raw, String layer) throws IOException {
+  /**
+   * The format for error messages. The magic decides how a layer is read; the media type's
+   * differing claim is only worth mentioning when the layer then turns out unreadable.
+   */
+  private static String describe(Compression actual, String mediaType) {
+    return Compression.fromMediaType(mediaType).filter(claimed -> claimed != actual)
+        .map(claimed -> actual.label() + " (its media type " + mediaType + " says " + claimed.label() + ")")
+        .orElse(actual.label());
+  }
+
+  private static InputStream open(Compression compression, InputStream raw, String layer, String format)
+      throws IOException {
     try {
       return compression.decompress(raw);
     } catch (LayerFormatException | BlobVerificationException e) {
       throw e;
     } catch (IOException e) {
-      throw corrupt(layer, compression, e);
+      throw corrupt(layer, format, e);
     }
   }
 
-  private static TarArchiveEntry next(TarArchiveInputStream tar, String layer, Compression compression)
+  private static TarArchiveEntry next(TarArchiveInputStream tar, String layer, String format)
       throws IOException {
     try {
       return tar.getNextEntry();
@@ -120,11 +132,11 @@ public final class LayerReader {
       throw e;
     } catch (IOException | IllegalArgumentException e) {
       // commons-compress reports some malformed headers (bad numbers, bad PAX) as unchecked
-      throw corrupt(layer, compression, e);
+      throw corrupt(layer, format, e);
     }
   }
 
-  private static void drain(InputStream in, String layer, Compression compression) throws IOException {
+  private static void drain(InputStream in, String layer, String format) throws IOException {
     try {
       in.skip(Long.MAX_VALUE);
       while (in.read() >= 0) {
@@ -133,12 +145,12 @@ public final class LayerReader {
     } catch (LayerFormatException | BlobVerificationException e) {
       throw e;
     } catch (IOException e) {
-      throw corrupt(layer, compression, e);
+      throw corrupt(layer, format, e);
     }
   }
 
-  private static LayerFormatException corrupt(String layer, Compression compression, Exception e) {
-    return new LayerFormatException("layer " + layer + " is not a readable " + compression.label()
+  private static LayerFormatException corrupt(String layer, String format, Exception e) {
+    return new LayerFormatException("layer " + layer + " is not a readable " + format
         + " (corrupt or truncated): " + e.getMessage(), e);
   }
 

@@ -45,6 +45,7 @@ class LayerReaderTest {
   @Test
   void normalizesPathsAndRepresentsLinksWithoutFollowingThem() throws IOException {
     byte[] tar = new TarBuilder()
+        .dir("./")
         .dir("./etc")
         .file("/etc/passwd", "root:x:0:0")
         .file("./usr/./lib/../bin//env", "#!")
@@ -142,13 +143,29 @@ class LayerReaderTest {
   }
 
   @Test
+  void reportsATruncatedZstdLayerByName() {
+    byte[] tar = new TarBuilder().file("a", "x".repeat(100_000)).file("b", "y".repeat(100_000)).build();
+    byte[] full = Zstd.compress(tar, 3);
+    byte[] blob = Arrays.copyOf(full, full.length - 10);
+    LayerDescriptor d = descriptor(OCI_ZSTD, blob, tar);
+    assertThatThrownBy(() -> read(ExtractionLimits.DEFAULT, d, blob))
+        .isInstanceOf(LayerFormatException.class)
+        .hasMessageContaining("layer " + d.digest())
+        .hasMessageContaining("zstd");
+  }
+
+  @Test
   void reportsGarbageThatIsNoTar() {
     byte[] blob = "this is not a layer at all, just some text that is long enough".repeat(20)
         .getBytes(StandardCharsets.UTF_8);
     LayerDescriptor d = descriptor(OCI_TAR, blob, blob);
     assertThatThrownBy(() -> read(ExtractionLimits.DEFAULT, d, blob))
         .isInstanceOf(LayerFormatException.class)
-        .hasMessageContaining("layer " + d.digest() + " is not a readable uncompressed tar");
+        .hasMessageStartingWith("layer " + d.digest() + " is not a readable uncompressed tar (corrupt or truncated): ");
+    LayerDescriptor claimsGzip = descriptor(OCI_GZIP, blob, blob);
+    assertThatThrownBy(() -> read(ExtractionLimits.DEFAULT, claimsGzip, blob))
+        .hasMessageStartingWith("layer " + d.digest() + " is not a readable uncompressed tar (its media type "
+            + OCI_GZIP + " says gzip) (corrupt or truncated): ");
   }
 
   @Test

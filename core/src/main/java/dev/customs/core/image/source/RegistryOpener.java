@@ -11,5 +11,6 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface RegistryOpener {
+  /** Opens the image {@code reference} names, choosing the platform as {@code options} say. */
   Image open(ImageRef reference, SourceOptions options) throws IOException;
 }

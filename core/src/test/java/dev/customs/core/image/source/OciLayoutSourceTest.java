@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.customs.core.image.BlobVerificationException;
 import dev.customs.core.image.Digest;
 import dev.customs.core.image.Image;
+import dev.customs.core.image.Layer;
 import dev.customs.core.image.Platform;
 import dev.customs.core.layer.ExtractionLimits;
 import dev.customs.testkit.TestData;
@@ -16,7 +17,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,6 +174,27 @@ class OciLayoutSourceTest {
       assertThat(fromGzip.layers().get(0).descriptor()).isEqualTo(fromPlain.layers().get(0).descriptor());
     } finally {
       Files.delete(gzipped);
+    }
+  }
+
+  @Test
+  void readsTheLayersOfOneArchiveConcurrently() throws Exception {
+    try (Image image = new OciArchiveSource(DEBIAN).open(SourceOptions.DEFAULT.withSelector("debian12-app"));
+        ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      List<Future<Long>> counts = new ArrayList<>();
+      for (int round = 0; round < 2; round++) {
+        for (Layer layer : image.layers().subList(1, 5)) {
+          counts.add(pool.submit(() -> {
+            AtomicLong entries = new AtomicLong();
+            // verified against blob digest and diffID, so interleaved reads would fail here
+            layer.readEntries(ExtractionLimits.DEFAULT, (e, c) -> entries.incrementAndGet());
+            return entries.get();
+          }));
+        }
+      }
+      for (int i = 0; i < 4; i++) {
+        assertThat(counts.get(i).get()).isPositive().isEqualTo(counts.get(i + 4).get());
+      }
     }
   }
 
