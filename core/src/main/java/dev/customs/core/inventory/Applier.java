@@ -1,14 +1,19 @@
 package dev.customs.core.inventory;
 
 import dev.customs.core.image.Digest;
+import dev.customs.core.inventory.analyzer.npm.InstalledNpmPackages;
 import dev.customs.core.purl.PurlFactory;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Folds per-layer results, bottom first, into the {@link Inventory} of the final filesystem: only
@@ -21,6 +26,13 @@ public final class Applier {
       .thenComparing(p -> p.pkg().name())
       .thenComparing(p -> p.pkg().version())
       .thenComparing(p -> String.join(",", p.pkg().paths()));
+
+  /**
+   * Rules that need the packages of the whole final filesystem, not one file: each returns the
+   * packages to keep (the same instances). One line per rule.
+   */
+  private static final List<UnaryOperator<List<Package>>> FOLDED_PACKAGE_RULES = List.of(
+      InstalledNpmPackages::preferInstalled);
 
   /** A result of a surviving file, with the index of its layer. */
   private record Survivor(int layer, FileResult file) {}
@@ -95,7 +107,17 @@ public final class Applier {
       }
     }
     packages.sort(ORDER);
-    return packages;
+    return keptByRules(packages);
+  }
+
+  private static List<InventoryPackage> keptByRules(List<InventoryPackage> packages) {
+    List<Package> kept = packages.stream().map(InventoryPackage::pkg).toList();
+    for (UnaryOperator<List<Package>> rule : FOLDED_PACKAGE_RULES) {
+      kept = rule.apply(kept);
+    }
+    Set<Package> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+    keep.addAll(kept);
+    return packages.stream().filter(p -> keep.contains(p.pkg())).toList();
   }
 
   private static Package withHints(Package pkg, List<String> hinted) {

@@ -3,6 +3,7 @@ package dev.customs.core.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.customs.core.inventory.analyzer.npm.NpmPackageAnalyzer;
 import dev.customs.core.inventory.cache.NoLayerCache;
 import dev.customs.core.layer.ExtractionLimits;
 import java.util.List;
@@ -150,5 +151,24 @@ class ApplierTest {
     assertThat(facts.exposedPorts()).containsExactly("8080/tcp");
     assertThat(facts.totalSize()).isEqualTo(1000);
     assertThat(facts.toString()).doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void aLockFileCountsOnlyUntilItsPackagesAreInstalledInALaterLayer() {
+    InventoryScanner npm = new InventoryScanner(List.of(new NpmPackageAnalyzer()), NoLayerCache.INSTANCE);
+    TestLayer lock = new TestLayer("lock").file("app/package-lock.json", """
+        {"name":"app","version":"1.0.0","lockfileVersion":3,"packages":{
+          "":{"name":"app","version":"1.0.0","dependencies":{"lodash":"4.17.15"}},
+          "node_modules/lodash":{"version":"4.17.15"}}}""");
+    TestLayer install = new TestLayer("install")
+        .file("app/node_modules/lodash/package.json", "{\"name\":\"lodash\",\"version\":\"4.17.15\"}");
+
+    List<InventoryPackage> lockOnly = npm.scan(TestImage.of("a", lock)).packages();
+    List<InventoryPackage> installed = npm.scan(TestImage.of("a", lock, install)).packages();
+
+    assertThat(lockOnly).extracting(p -> p.pkg().name() + " " + p.pkg().paths()).contains("lodash [app/package-lock.json]");
+    assertThat(installed).filteredOn(p -> p.pkg().name().equals("lodash")).singleElement()
+        .satisfies(p -> assertThat(p.pkg().paths()).containsExactly("app/node_modules/lodash/package.json"))
+        .satisfies(p -> assertThat(p.layerDiffId()).isEqualTo(install.diffId()));
   }
 }
