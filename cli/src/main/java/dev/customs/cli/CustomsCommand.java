@@ -2,6 +2,7 @@ package dev.customs.cli;
 
 import dev.customs.cli.command.ImageSourcesOpener;
 import dev.customs.cli.command.SbomCommand;
+import dev.customs.core.registry.RegistryOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +26,7 @@ public final class CustomsCommand implements java.util.concurrent.Callable<Integ
 
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new CustomsCommand());
-    cl.addSubcommand(new SbomCommand(new ImageSourcesOpener(), System.out, System.err));
+    cl.addSubcommand(new SbomCommand(new ImageSourcesOpener(RegistryOptions.defaults()), System.out, System.err));
     cl.setExitCodeExceptionMapper(e -> ExitCode.IMAGE_UNREADABLE);
     cl.setUsageHelpAutoWidth(true);
     return cl;

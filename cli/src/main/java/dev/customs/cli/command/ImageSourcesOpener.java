@@ -1,18 +1,23 @@
 package dev.customs.cli.command;
 
 import dev.customs.core.image.Image;
+import dev.customs.core.image.ImageRef;
+import dev.customs.core.image.Platform;
 import dev.customs.core.image.source.ImageLocation;
 import dev.customs.core.image.source.ImageSources;
+import dev.customs.core.image.source.RegistryImageSource;
 import dev.customs.core.image.source.SourceOptions;
+import dev.customs.core.registry.RegistryOptions;
 import java.io.IOException;
 
 /** Opens what an {@link ImageRequest} names through the core {@link ImageSources} facade. */
 public final class ImageSourcesOpener implements ImageOpener {
   private final ImageSources sources;
 
-  public ImageSourcesOpener() {
-    // Registry references go through openRegistryImage until the registry client is wired in.
-    this.sources = new ImageSources((reference, options) -> openRegistryImage(reference.toString(), options));
+  /** Registry images are read with these options (Docker config credentials, timeouts, retries). */
+  public ImageSourcesOpener(RegistryOptions registry) {
+    RegistryImageSource source = new RegistryImageSource(registry);
+    this.sources = new ImageSources((ref, options) -> source.open(ref, options.platform().orElse(Platform.LINUX_AMD64)));
   }
 
   @Override
@@ -33,11 +38,7 @@ public final class ImageSourcesOpener implements ImageOpener {
     if (request.ociLayout().isPresent()) {
       return sources.open(new ImageLocation.OciLayoutDirectory(request.ociLayout().get()), options);
     }
-    return openRegistryImage(request.image().orElseThrow(), options);
-  }
-
-  private static Image openRegistryImage(String reference, SourceOptions options) throws IOException {
-    throw new IOException("cannot read " + reference + ": registry references are not supported by this build yet; "
-        + "save the image (docker save / skopeo copy) and use --input FILE or --oci-layout DIR");
+    // ImageRef.parse throws IllegalArgumentException for a malformed reference: a usage error.
+    return sources.open(new ImageLocation.RegistryLocation(ImageRef.parse(request.image().orElseThrow())), options);
   }
 }

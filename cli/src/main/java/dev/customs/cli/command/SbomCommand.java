@@ -83,6 +83,9 @@ public final class SbomCommand implements Callable<Integer> {
     } catch (IOException e) {
       stderr.println("customs sbom: cannot read the image: " + e.getMessage());
       return ExitCode.IMAGE_UNREADABLE;
+    } catch (IllegalArgumentException e) {
+      stderr.println("customs sbom: " + e.getMessage());
+      return ExitCode.USAGE;
     }
     try (OutputStream out = output == null ? new NonClosingStream(stdout) : Files.newOutputStream(output)) {
       OutputStream buffered = new BufferedOutputStream(out);
