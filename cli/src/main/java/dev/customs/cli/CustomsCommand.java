@@ -1,7 +1,10 @@
 package dev.customs.cli;
 
 import dev.customs.cli.command.DbCommand;
+import dev.customs.cli.command.ImageSourcesOpener;
 import dev.customs.cli.command.InspectCommand;
+import dev.customs.cli.command.SbomCommand;
+import dev.customs.core.registry.RegistryOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +30,7 @@ public final class CustomsCommand implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new CustomsCommand());
     cl.setExecutionExceptionHandler(new CommandFailureHandler());
+    cl.addSubcommand(new SbomCommand(new ImageSourcesOpener(RegistryOptions.defaults()), System.out, System.err));
     cl.setUsageHelpAutoWidth(true);
     return cl;
   }
