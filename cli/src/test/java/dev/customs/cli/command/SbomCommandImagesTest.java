@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.cli.ExitCode;
-import dev.customs.core.registry.RegistryOptions;
+import dev.customs.cli.options.ImageOptions;
 import dev.customs.testkit.LocalRegistry;
 import dev.customs.testkit.TestData;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +27,7 @@ class SbomCommandImagesTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    SbomCommand command = new SbomCommand(new ImageSourcesOpener(RegistryOptions.defaults()),
+    SbomCommand command = new SbomCommand(ImageOptions::open,
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     return new CommandLine(command).execute(args);
   }
