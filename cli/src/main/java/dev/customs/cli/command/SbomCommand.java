@@ -39,7 +39,8 @@ public final class SbomCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "Where layer results are cached (default: $XDG_CACHE_HOME/customs/layers or ~/.cache/customs/layers).")
+      description = "Where layer results are cached "
+          + "(default: $XDG_CACHE_HOME/customs/layers or ~/.cache/customs/layers).")
   Path cacheDir;
 
   @Option(names = "--no-cache", description = "Analyze every layer, reading and writing no cache.")
@@ -86,14 +87,16 @@ public final class SbomCommand implements Callable<Integer> {
       stderr.println("customs sbom: cannot write " + (output == null ? "the output" : output) + ": " + e.getMessage());
       return ExitCode.USAGE;
     }
-    inventory.problems().forEach(p -> stderr.println("customs sbom: warning: " + (p.path().isEmpty() ? "" : p.path() + ": ")
-        + p.reason() + (p.layer().isEmpty() ? "" : " (layer " + p.layer() + ")")));
+    inventory.problems().forEach(p -> stderr.println("customs sbom: warning: "
+        + (p.path().isEmpty() ? "" : p.path() + ": ") + p.reason()
+        + (p.layer().isEmpty() ? "" : " (layer " + p.layer() + ")")));
     return ExitCode.OK;
   }
 
   private Optional<String> usageError() {
     if (SbomFormats.byName(format).isEmpty()) {
-      return Optional.of("unknown --format \"" + format + "\" (expected one of " + String.join(", ", SbomFormats.names()) + ")");
+      return Optional.of("unknown --format \"" + format + "\" (expected one of "
+          + String.join(", ", SbomFormats.names()) + ")");
     }
     try {
       image.validate();
@@ -105,7 +108,10 @@ public final class SbomCommand implements Callable<Integer> {
   }
 
   private LayerCache cache() {
-    return noCache ? NoLayerCache.INSTANCE : new DiskLayerCache(cacheDir != null ? cacheDir : DiskLayerCache.defaultDirectory());
+    if (noCache) {
+      return NoLayerCache.INSTANCE;
+    }
+    return new DiskLayerCache(cacheDir != null ? cacheDir : DiskLayerCache.defaultDirectory());
   }
 
   private static String toolVersion() {

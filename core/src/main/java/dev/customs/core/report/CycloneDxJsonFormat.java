@@ -168,7 +168,8 @@ public final class CycloneDxJsonFormat implements SbomFormat {
     pkg.paths().forEach(path -> props.add(new Property("customs:path", path)));
     if (!pkg.sourceName().isEmpty()) {
       props.add(new Property("customs:source:name", pkg.sourceName()));
-      props.add(new Property("customs:source:version", pkg.sourceVersion().isEmpty() ? pkg.version() : pkg.sourceVersion()));
+      String sourceVersion = pkg.sourceVersion().isEmpty() ? pkg.version() : pkg.sourceVersion();
+      props.add(new Property("customs:source:version", sourceVersion));
     }
     pkg.properties().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> props.add(new Property("customs:" + e.getKey(), e.getValue())));

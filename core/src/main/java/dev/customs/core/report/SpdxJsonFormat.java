@@ -147,7 +147,8 @@ public final class SpdxJsonFormat implements SbomFormat {
     if (known != null) {
       return known;
     }
-    String base = "LicenseRef-" + text.replace("+", "-plus").replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("^-+|-+$", "");
+    String base = "LicenseRef-"
+        + text.replace("+", "-plus").replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("^-+|-+$", "");
     String id = base;
     for (int n = 2; licenseRefs.containsValue(id); n++) {
       id = base + "-" + n;
