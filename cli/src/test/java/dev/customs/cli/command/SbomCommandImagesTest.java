@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.customs.cli.ExitCode;
 import dev.customs.cli.options.ImageOptions;
 import dev.customs.testkit.LocalRegistry;
 import dev.customs.testkit.TestData;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -52,6 +56,21 @@ class SbomCommandImagesTest {
     assertThat(new JsonParser().validate(out.toByteArray(), Version.VERSION_16)).isEmpty();
     assertThat(purls(json())).contains("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
         "pkg:npm/express@4.17.1", "pkg:pypi/flask@3.1.3");
+  }
+
+  @Test
+  void aValidSpdxDocumentWithTheRealLicensesOfDebianAndLanguagePackages() throws Exception {
+    String archive = TestData.testdata("images/debian12.oci.tar").toString();
+
+    int code = run("--input", archive, "debian12-app", "--format", "spdx", "--no-cache");
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCode.OK);
+    try (InputStream schemaText = getClass().getResourceAsStream("/spdx/spdx-schema-2.3.json")) {
+      Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schemaText);
+      assertThat(schema.validate(json())).isEmpty();
+    }
+    assertThat(json().path("packages")).hasSizeGreaterThan(160);
+    assertThat(json().path("hasExtractedLicensingInfos")).isNotEmpty();
   }
 
   @Test

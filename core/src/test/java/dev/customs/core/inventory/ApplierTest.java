@@ -108,8 +108,8 @@ class ApplierTest {
   void licenseHintsOfSurvivingFilesCompleteTheFinalPackage() {
     TestLayer base = new TestLayer("base")
         .file("var/lib/pkgdb", "pkg DEB zlib 1")
-        .file("usr/share/doc/zlib/copyright.pkgdb", "license zlib Zlib")
-        .file("usr/share/doc/gone/copyright.pkgdb", "license zlib GPL-2.0-only");
+        .file("usr/share/doc/zlib/copyright.pkgdb", "license DEB zlib Zlib")
+        .file("usr/share/doc/gone/copyright.pkgdb", "license DEB zlib GPL-2.0-only");
     TestLayer upper = new TestLayer("upper").whiteout("usr/share/doc/gone");
 
     assertThat(scan(base, upper).packages()).singleElement()
