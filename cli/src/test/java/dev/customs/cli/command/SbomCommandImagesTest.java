@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,33 @@ class SbomCommandImagesTest {
     }
     assertThat(json().path("packages")).hasSizeGreaterThan(160);
     assertThat(json().path("hasExtractedLicensingInfos")).isNotEmpty();
+  }
+
+  @Test
+  void aCorruptLayerIsAProblemNamingTheLayerAndTheRestIsStillReported() throws Exception {
+    Path layout = dir.resolve("alpine");
+    new ProcessBuilder("tar", "-xf", TestData.testdata("images/alpine-3.20.3.oci.tar").toString(), "-C",
+        Files.createDirectories(layout).toString()).inheritIO().start().waitFor();
+    JsonNode manifest = manifestOf(layout);
+    String layer = manifest.path("layers").get(0).path("digest").asText();
+    Path blob = layout.resolve("blobs/sha256/" + layer.substring("sha256:".length()));
+    byte[] bytes = Files.readAllBytes(blob);
+    bytes[bytes.length / 2] ^= 0x55;
+    Files.write(blob, bytes);
+
+    int code = run("--oci-layout", layout.toString(), "--format", "json", "--cache-dir", dir.resolve("c").toString());
+
+    assertThat(code).isEqualTo(ExitCode.OK);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("customs sbom: warning: layer could not be read to its end");
+    assertThat(json().path("problems").get(0).path("layer").asText()).startsWith("sha256:");
+    assertThat(json().path("image").path("layers")).hasSize(1);
+    assertThat(dir.resolve("c")).doesNotExist();
+  }
+
+  private static JsonNode manifestOf(Path layout) throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    String digest = mapper.readTree(layout.resolve("index.json").toFile()).path("manifests").get(0).path("digest").asText();
+    return mapper.readTree(layout.resolve("blobs/sha256/" + digest.substring("sha256:".length())).toFile());
   }
 
   @Test
