@@ -63,7 +63,18 @@ public final class Applier {
       s.file().problems().forEach(reason -> problems.add(new AnalysisProblem(diffId.toString(), s.file().path(),
           s.file().analyzer() + ": " + reason)));
     }
-    return new Inventory(image, os, packages, secrets, privileged, problems);
+    return new Inventory(image, os, packages, secrets, privileged, users(stack), problems);
+  }
+
+  /** The accounts of the etc/passwd of the final filesystem: the one of the topmost layer that wrote it. */
+  private static List<UserAccount> users(LayerStack stack) {
+    for (int k = stack.size() - 1; k >= 0; k--) {
+      LayerAnalysis layer = stack.layer(k);
+      if (layer.writes(PasswdParser.PATH)) {
+        return layer.users() != null && stack.survives(k, PasswdParser.PATH) ? layer.users() : List.of();
+      }
+    }
+    return List.of();
   }
 
   /** The image's OS, by {@link OsReleasePrecedence}, from the release files that survive. */

@@ -19,6 +19,7 @@ final class LayerCollector {
   private final Set<String> opaqueDirs = new LinkedHashSet<>();
   private final Map<String, PrivilegedFile> privileged = new LinkedHashMap<>();
   private final List<AnalysisProblem> problems = new ArrayList<>();
+  private List<UserAccount> users;
 
   LayerCollector(String layer) {
     this.layer = layer;
@@ -38,6 +39,9 @@ final class LayerCollector {
       default -> {
         paths.add(entry.path());
         files.remove(entry.path());
+        if (entry.path().equals(PasswdParser.PATH)) {
+          users = null; // a passwd replaced by a link or an unreadable file no longer lists accounts
+        }
         privileged.remove(entry.path());
         if (entry.isFile() && (entry.mode() & (PrivilegedFile.SETUID | PrivilegedFile.SETGID)) != 0) {
           privileged.put(entry.path(), new PrivilegedFile(entry.path(), entry.mode(), entry.uid()));
@@ -54,6 +58,10 @@ final class LayerCollector {
     }
   }
 
+  void users(List<UserAccount> accounts) {
+    users = accounts;
+  }
+
   void layerProblem(String path, String reason) {
     problems.add(new AnalysisProblem(layer, path, reason));
   }
@@ -62,6 +70,6 @@ final class LayerCollector {
     List<FileResult> all = files.values().stream().flatMap(List::stream).toList();
     List<String> sorted = paths.stream().sorted().distinct().toList();
     return new LayerAnalysis(diffId, analyzersKey, all, sorted, List.copyOf(whiteouts),
-        List.copyOf(opaqueDirs), List.copyOf(privileged.values()), problems, complete);
+        List.copyOf(opaqueDirs), List.copyOf(privileged.values()), users, problems, complete);
   }
 }

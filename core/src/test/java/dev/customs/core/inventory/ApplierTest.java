@@ -171,4 +171,17 @@ class ApplierTest {
         .satisfies(p -> assertThat(p.pkg().paths()).containsExactly("app/node_modules/lodash/package.json"))
         .satisfies(p -> assertThat(p.layerDiffId()).isEqualTo(install.diffId()));
   }
+
+  @Test
+  void theUsersAreThoseOfTheTopmostSurvivingPasswd() {
+    String base = "root:x:0:0:root:/root:/bin/bash\n# comment\nbroken line\nnobody:x:65534:65534::/nonexistent:/usr/sbin/nologin\n";
+    TestLayer first = new TestLayer("base").file("etc/passwd", base);
+    TestLayer adduser = new TestLayer("adduser").file("etc/passwd", base + "app:x:1000:1000::/home/app:/bin/sh\n");
+    TestLayer remove = new TestLayer("remove").whiteout("etc/passwd");
+
+    assertThat(scan(first, adduser).users()).extracting(UserAccount::name, UserAccount::uid)
+        .containsExactly(tuple("root", 0L), tuple("nobody", 65534L), tuple("app", 1000L));
+    assertThat(scan(first, adduser, remove).users()).isEmpty();
+    assertThat(scan(first, new TestLayer("link").symlink("etc/passwd", "/run/passwd")).users()).isEmpty();
+  }
 }
