@@ -99,12 +99,18 @@ public final class LayerAnalyzer {
   private List<PackageAnalyzer> wanting(LayerCollector collector, LayerEntry entry) {
     List<PackageAnalyzer> wanting = new ArrayList<>(2);
     for (PackageAnalyzer analyzer : analyzers) {
+      if (collector.isDisabled(analyzer.name())) {
+        continue;
+      }
       try {
         if (analyzer.wants(entry)) {
           wanting.add(analyzer);
         }
       } catch (RuntimeException e) {
-        collector.layerProblem(entry.path(), "analyzer " + analyzer.name() + " failed: " + describe(e));
+        // A wants() that throws would likely throw for every entry: one problem, then skip it.
+        collector.disable(analyzer.name());
+        collector.layerProblem(entry.path(), "analyzer " + analyzer.name() + " failed: " + describe(e)
+            + " (skipped for the rest of this layer)");
       }
     }
     return wanting;

@@ -3,6 +3,7 @@ package dev.customs.core.inventory;
 import dev.customs.core.image.Digest;
 import dev.customs.core.layer.LayerEntry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ final class LayerCollector {
   private final Set<String> opaqueDirs = new LinkedHashSet<>();
   private final Map<String, PrivilegedFile> privileged = new LinkedHashMap<>();
   private final List<AnalysisProblem> problems = new ArrayList<>();
+  private final Set<String> disabledAnalyzers = new HashSet<>();
   private List<UserAccount> users;
 
   LayerCollector(String layer) {
@@ -56,6 +58,15 @@ final class LayerCollector {
     if (!result.reportsNothing()) {
       files.computeIfAbsent(result.path(), p -> new ArrayList<>()).add(result);
     }
+  }
+
+  /** Whether an analyzer failed earlier in this layer and is no longer asked. */
+  boolean isDisabled(String analyzer) {
+    return disabledAnalyzers.contains(analyzer);
+  }
+
+  void disable(String analyzer) {
+    disabledAnalyzers.add(analyzer);
   }
 
   void users(List<UserAccount> accounts) {
