@@ -1,0 +1,58 @@
+package dev.customs.server.registries;
+
+import dev.customs.server.common.Page;
+import dev.customs.server.common.PageRequest;
+import dev.customs.server.registries.dto.RegistryRequest;
+import dev.customs.server.registries.dto.RegistryResponse;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/registries}: read by administrators and auditors, changed by administrators. */
+@RestController
+@RequestMapping("/api/v1/registries")
+public class RegistryController {
+  private final RegistryService registries;
+
+  public RegistryController(RegistryService registries) {
+    this.registries = registries;
+  }
+
+  @GetMapping
+  public Page<RegistryResponse> list(@RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    return registries.list(PageRequest.of(page, size));
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  public RegistryResponse create(@Valid @RequestBody RegistryRequest request) {
+    return registries.create(request);
+  }
+
+  @GetMapping("/{id}")
+  public RegistryResponse get(@PathVariable UUID id) {
+    return registries.get(id);
+  }
+
+  @PutMapping("/{id}")
+  public RegistryResponse update(@PathVariable UUID id, @Valid @RequestBody RegistryRequest request) {
+    return registries.update(id, request);
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void delete(@PathVariable UUID id) {
+    registries.delete(id);
+  }
+}
