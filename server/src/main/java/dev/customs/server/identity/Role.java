@@ -16,11 +16,6 @@ public enum Role {
     return new SimpleGrantedAuthority("ROLE_" + name());
   }
 
-  /** Whether a holder of this role may hand out {@code other}, e.g. to an API token it creates. */
-  public boolean covers(Role other) {
-    return this == ADMIN || this == other;
-  }
-
   /** Accepts any letter case; the error lists the valid roles. */
   public static Role parse(String text) {
     try {
