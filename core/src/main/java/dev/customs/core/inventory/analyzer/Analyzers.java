@@ -1,5 +1,17 @@
 package dev.customs.core.inventory.analyzer;
 
+import dev.customs.core.inventory.analyzer.dotnet.DotnetDepsAnalyzer;
+import dev.customs.core.inventory.analyzer.golang.GoBinaryAnalyzer;
+import dev.customs.core.inventory.analyzer.java.JavaArchiveAnalyzer;
+import dev.customs.core.inventory.analyzer.npm.NpmPackageAnalyzer;
+import dev.customs.core.inventory.analyzer.php.ComposerInstalledAnalyzer;
+import dev.customs.core.inventory.analyzer.php.ComposerLockAnalyzer;
+import dev.customs.core.inventory.analyzer.python.PythonPackageAnalyzer;
+import dev.customs.core.inventory.analyzer.ruby.GemfileLockAnalyzer;
+import dev.customs.core.inventory.analyzer.ruby.GemspecAnalyzer;
+import dev.customs.core.inventory.analyzer.rust.CargoLockAnalyzer;
+import dev.customs.core.inventory.analyzer.rust.RustBinaryAnalyzer;
+import dev.customs.core.inventory.analyzer.secret.SecretAnalyzer;
 import java.util.List;
 
 /** The built-in analyzers: adding one means adding one class and one line here. */
@@ -7,6 +19,18 @@ public final class Analyzers {
   private Analyzers() {}
 
   public static List<PackageAnalyzer> defaults() {
-    return List.of();
+    return List.of(
+        new JavaArchiveAnalyzer(),
+        new NpmPackageAnalyzer(),
+        new PythonPackageAnalyzer(),
+        new GoBinaryAnalyzer(),
+        new GemspecAnalyzer(),
+        new GemfileLockAnalyzer(),
+        new CargoLockAnalyzer(),
+        new RustBinaryAnalyzer(),
+        new DotnetDepsAnalyzer(),
+        new ComposerLockAnalyzer(),
+        new ComposerInstalledAnalyzer(),
+        new SecretAnalyzer());
   }
 }
