@@ -18,9 +18,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. Every route is listed here; anything not listed is denied. The API answers
- * 401/403 as problems; browser pages redirect to the login form. Requests carrying an
- * {@code Authorization} header are exempt from CSRF checks because a browser never adds that header
- * on its own; cookie-session requests (the UI) must send the CSRF token.
+ * 401/403 as problems; browser pages redirect to the login form. CSRF checks apply wherever a
+ * browser's ambient session cookie could be abused: requests carrying an {@code Authorization} header
+ * are exempt (a browser never adds one on its own), and so are API requests without any session
+ * cookie (nothing to abuse; they get a plain 401). Cookie-session requests (the UI) send the token.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -33,7 +34,8 @@ public class SecurityConfig {
     ProblemAuthenticationEntryPoint apiEntryPoint = new ProblemAuthenticationEntryPoint(writer);
     RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
         || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
-    RequestMatcher withAuthorizationHeader = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    RequestMatcher noAmbientCredentials = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
+        || (api.matches(request) && request.getRequestedSessionId() == null);
     http
         .authorizeHttpRequests(routes -> routes
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -51,7 +53,7 @@ public class SecurityConfig {
         .httpBasic(basic -> basic.realmName("Customs").authenticationEntryPoint(apiEntryPoint))
         .formLogin(Customizer.withDefaults())
         .logout(Customizer.withDefaults())
-        .csrf(csrf -> csrf.ignoringRequestMatchers(withAuthorizationHeader))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(noAmbientCredentials))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
