@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +28,10 @@ public class RegistryUrlGuard {
   /** Host names of metadata services that do not always resolve to a link-local address. */
   private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata.goog",
       "metadata", "instance-data", "instance-data.ec2.internal");
-  private static final List<IpAddressMatcher> METADATA = matchers("169.254.169.254/32", "fd00:ec2::254/128",
+  private static final List<AddressRange> METADATA = ranges("169.254.169.254/32", "fd00:ec2::254/128",
       "100.100.100.200/32");
-  private static final List<IpAddressMatcher> ALWAYS_REFUSED = matchers("0.0.0.0/8", "255.255.255.255/32");
-  private static final List<IpAddressMatcher> PRIVATE = matchers("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+  private static final List<AddressRange> ALWAYS_REFUSED = ranges("0.0.0.0/8", "255.255.255.255/32");
+  private static final List<AddressRange> PRIVATE = ranges("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
       "100.64.0.0/10", "fc00::/7");
 
   /** Name resolution, replaceable in tests. */
@@ -43,7 +42,7 @@ public class RegistryUrlGuard {
 
   private final RegistryAddressProperties properties;
   private final HostResolver resolver;
-  private final List<IpAddressMatcher> allowed;
+  private final List<AddressRange> allowed;
 
   @Autowired
   public RegistryUrlGuard(RegistryAddressProperties properties) {
@@ -53,7 +52,7 @@ public class RegistryUrlGuard {
   public RegistryUrlGuard(RegistryAddressProperties properties, HostResolver resolver) {
     this.properties = properties;
     this.resolver = resolver;
-    this.allowed = properties.allowedAddresses().stream().map(RegistryUrlGuard::matcher).toList();
+    this.allowed = properties.allowedAddresses().stream().map(AddressRange::parse).toList();
   }
 
   /**
@@ -116,7 +115,7 @@ public class RegistryUrlGuard {
   /** Why an address is refused, or empty when it may be used. */
   Optional<String> reason(InetAddress raw) {
     InetAddress address = unwrapIpv4(raw);
-    if (allowed.stream().anyMatch(m -> m.matches(address.getHostAddress()))) {
+    if (allowed.stream().anyMatch(m -> m.contains(address))) {
       return Optional.empty();
     }
     if (in(METADATA, address)) {
@@ -159,8 +158,8 @@ public class RegistryUrlGuard {
     }
   }
 
-  private static boolean in(List<IpAddressMatcher> ranges, InetAddress address) {
-    return ranges.stream().anyMatch(m -> m.matches(address.getHostAddress()));
+  private static boolean in(List<AddressRange> ranges, InetAddress address) {
+    return ranges.stream().anyMatch(m -> m.contains(address));
   }
 
   private static InvalidRequestException refused(String url, String address, String reason) {
@@ -169,11 +168,7 @@ public class RegistryUrlGuard {
         + "address to customs.registries.allowed-addresses (CUSTOMS_REGISTRIES_ALLOWED_ADDRESSES).");
   }
 
-  private static List<IpAddressMatcher> matchers(String... ranges) {
-    return Arrays.stream(ranges).map(RegistryUrlGuard::matcher).toList();
-  }
-
-  private static IpAddressMatcher matcher(String range) {
-    return new IpAddressMatcher(range);
+  private static List<AddressRange> ranges(String... ranges) {
+    return Arrays.stream(ranges).map(AddressRange::parse).toList();
   }
 }
