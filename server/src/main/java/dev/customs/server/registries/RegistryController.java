@@ -4,7 +4,10 @@ import dev.customs.server.common.Page;
 import dev.customs.server.common.PageRequest;
 import dev.customs.server.registries.dto.RegistryRequest;
 import dev.customs.server.registries.dto.RegistryResponse;
+import dev.customs.server.registries.dto.RegistryTestReport;
+import dev.customs.server.registries.dto.RegistryTestRequest;
 import jakarta.validation.Valid;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/registries")
 public class RegistryController {
   private final RegistryService registries;
+  private final RegistryConnectionTester tester;
 
-  public RegistryController(RegistryService registries) {
+  public RegistryController(RegistryService registries, RegistryConnectionTester tester) {
     this.registries = registries;
+    this.tester = tester;
   }
 
   @GetMapping
@@ -48,6 +53,13 @@ public class RegistryController {
   @PutMapping("/{id}")
   public RegistryResponse update(@PathVariable UUID id, @Valid @RequestBody RegistryRequest request) {
     return registries.update(id, request);
+  }
+
+  /** Checks the connection step by step; the report says which step failed and why (always 200). */
+  @PostMapping("/{id}/test")
+  public RegistryTestReport test(@PathVariable UUID id,
+      @Valid @RequestBody(required = false) RegistryTestRequest request) {
+    return tester.test(id, Optional.ofNullable(request).map(RegistryTestRequest::repository));
   }
 
   @DeleteMapping("/{id}")
