@@ -1,5 +1,11 @@
 package dev.customs.cli;
 
+import dev.customs.cli.command.DbCommand;
+import dev.customs.cli.command.ImageSourcesOpener;
+import dev.customs.cli.command.InspectCommand;
+import dev.customs.cli.command.SbomCommand;
+import dev.customs.core.registry.RegistryOptions;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,8 +16,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Container-image security: inspect images, list what is inside, find vulnerabilities, "
         + "judge them against assurance policies.",
-    subcommands = {CommandLine.HelpCommand.class})
-public final class CustomsCommand implements java.util.concurrent.Callable<Integer> {
+    subcommands = {InspectCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+public final class CustomsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -23,12 +29,15 @@ public final class CustomsCommand implements java.util.concurrent.Callable<Integ
 
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new CustomsCommand());
-    cl.setExitCodeExceptionMapper(e -> ExitCode.IMAGE_UNREADABLE);
+    cl.setExecutionExceptionHandler(new CommandFailureHandler());
+    cl.addSubcommand(new SbomCommand(new ImageSourcesOpener(RegistryOptions.defaults()), System.out, System.err));
     cl.setUsageHelpAutoWidth(true);
     return cl;
   }
 
   public static void main(String[] args) {
+    // sqlite-jdbc logs through SLF4J; with no backend SLF4J would warn about that on every run.
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     System.exit(commandLine().execute(args));
   }
 }

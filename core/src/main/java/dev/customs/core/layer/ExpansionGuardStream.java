@@ -62,6 +62,11 @@ final class ExpansionGuardStream extends InputStream {
     return skipped;
   }
 
+  /** How many uncompressed bytes have been read. */
+  long count() {
+    return count;
+  }
+
   /** The sha256 of everything read so far (call once, at the end). */
   Digest digest() {
     return new Digest("sha256", HexFormat.of().formatHex(digest.digest()));

@@ -59,6 +59,19 @@ public final class LayerReader {
    *     does not match its diffID; the message names the layer
    */
   public void read(LayerDescriptor layer, InputStream blob, LayerEntryVisitor visitor) throws IOException {
+    readCounting(layer, blob, visitor);
+  }
+
+  /**
+   * Reads the whole layer, checking it as {@link #read} does, and says what it holds: how to learn
+   * a layer's uncompressed size, which no manifest or config records.
+   */
+  public LayerStats measure(LayerDescriptor layer, InputStream blob) throws IOException {
+    return readCounting(layer, blob, (entry, content) -> { });
+  }
+
+  private LayerStats readCounting(LayerDescriptor layer, InputStream blob, LayerEntryVisitor visitor)
+      throws IOException {
     String name = layer.digest().toString();
     BufferedInputStream raw = new BufferedInputStream(blob, BUFFER);
     Compression compression = sniff(raw, name);
@@ -90,6 +103,7 @@ public final class LayerReader {
     if (verifyDiffId) {
       verify(layer, expanded.digest());
     }
+    return new LayerStats(entries, expanded.count());
   }
 
   private static Compression sniff(BufferedInputStream raw, String layer) throws IOException {

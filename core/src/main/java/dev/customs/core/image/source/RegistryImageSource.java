@@ -22,7 +22,7 @@ import java.util.List;
  * Images straight from a registry over the OCI Distribution API: the manifest for the wanted
  * platform, its config, and layers that stream (verified) from the registry when read.
  */
-public final class RegistryImageSource {
+public final class RegistryImageSource implements RegistryOpener {
   /** Image configs are small JSON; anything this large is not one. */
   static final long MAX_CONFIG_BYTES = 32L << 20;
 
@@ -30,6 +30,11 @@ public final class RegistryImageSource {
 
   public RegistryImageSource(RegistryOptions options) {
     this.options = options;
+  }
+
+  @Override
+  public Image open(ImageRef reference, SourceOptions sourceOptions) throws IOException {
+    return open(reference, sourceOptions.platform().orElse(Platform.LINUX_AMD64));
   }
 
   /** Opens the image; the caller closes it. Fails with a {@link RegistryException} naming what failed. */

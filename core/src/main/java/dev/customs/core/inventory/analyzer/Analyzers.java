@@ -1,12 +1,17 @@
 package dev.customs.core.inventory.analyzer;
 
+import dev.customs.core.inventory.analyzer.apk.ApkInstalledAnalyzer;
 import dev.customs.core.inventory.analyzer.dotnet.DotnetDepsAnalyzer;
+import dev.customs.core.inventory.analyzer.dpkg.DpkgCopyrightAnalyzer;
+import dev.customs.core.inventory.analyzer.dpkg.DpkgStatusAnalyzer;
 import dev.customs.core.inventory.analyzer.golang.GoBinaryAnalyzer;
 import dev.customs.core.inventory.analyzer.java.JavaArchiveAnalyzer;
 import dev.customs.core.inventory.analyzer.npm.NpmPackageAnalyzer;
+import dev.customs.core.inventory.analyzer.osrelease.OsReleaseAnalyzer;
 import dev.customs.core.inventory.analyzer.php.ComposerInstalledAnalyzer;
 import dev.customs.core.inventory.analyzer.php.ComposerLockAnalyzer;
 import dev.customs.core.inventory.analyzer.python.PythonPackageAnalyzer;
+import dev.customs.core.inventory.analyzer.rpm.RpmDatabaseAnalyzer;
 import dev.customs.core.inventory.analyzer.ruby.GemfileLockAnalyzer;
 import dev.customs.core.inventory.analyzer.ruby.GemspecAnalyzer;
 import dev.customs.core.inventory.analyzer.rust.CargoLockAnalyzer;
@@ -20,6 +25,11 @@ public final class Analyzers {
 
   public static List<PackageAnalyzer> defaults() {
     return List.of(
+        new OsReleaseAnalyzer(),
+        new DpkgStatusAnalyzer(),
+        new DpkgCopyrightAnalyzer(),
+        new ApkInstalledAnalyzer(),
+        new RpmDatabaseAnalyzer(),
         new JavaArchiveAnalyzer(),
         new NpmPackageAnalyzer(),
         new PythonPackageAnalyzer(),

@@ -1,0 +1,20 @@
+package dev.customs.core.inventory.analyzer.dpkg;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.customs.core.inventory.analyzer.os.CollectingSink;
+
+/**
+ * Hostile bytes for the dpkg analyzers: they report problems and return; any exception is a bug.
+ * Runs once on the empty input in normal test runs; {@code JAZZER_FUZZ=1} fuzzes one method at a time.
+ */
+class DpkgFuzzTest {
+  @FuzzTest(maxDuration = "30s")
+  void statusFile(byte[] content) {
+    CollectingSink.analyze(new DpkgStatusAnalyzer(), "var/lib/dpkg/status", content);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void copyrightFile(byte[] content) {
+    CollectingSink.analyze(new DpkgCopyrightAnalyzer(), "usr/share/doc/foo/copyright", content);
+  }
+}
