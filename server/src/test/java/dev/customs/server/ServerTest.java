@@ -19,7 +19,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
     "customs.secret-key=" + ServerTest.SECRET_KEY,
     "customs.admin-password=" + ServerTest.ADMIN_PASSWORD,
-    "customs.home=target/test-home"})
+    "customs.home=target/test-home",
+    "customs.scanning.poll-interval=100ms",
+    "customs.scanning.heartbeat=500ms",
+    "customs.scanning.lease=5s",
+    "customs.scanning.max-attempts=2",
+    "customs.scanning.retry-backoff=200ms"})
 @AutoConfigureMockMvc
 public @interface ServerTest {
   String SECRET_KEY = "q6o9JmYv0fGzJ0Kf3xgk1Bq0m2S3g3b0ZQ9aH8c7d6E=";

@@ -1,5 +1,9 @@
 package dev.customs.server.registries;
 
+import dev.customs.core.image.Image;
+import dev.customs.core.image.ImageRef;
+import dev.customs.core.image.Platform;
+import dev.customs.core.image.source.RegistryImageSource;
 import dev.customs.core.registry.RegistryClient;
 import dev.customs.core.registry.RegistryHosts;
 import dev.customs.core.registry.RegistryOptions;
@@ -41,6 +45,35 @@ public class RegistryClientFactory {
 
   /** A client for one registry; close it after use. */
   public RegistryClient open(Registry registry) throws IOException {
+    return withCa(registry, options -> RegistryClient.create(host(registry), options));
+  }
+
+  /** Opens an image of this registry (manifest, config, streaming layers); close it after use. */
+  public Image openImage(Registry registry, ImageRef reference, Platform platform) throws IOException {
+    return withCa(registry, options -> new RegistryImageSource(options).open(reference, platform));
+  }
+
+  /** What core needs to open something of this registry. */
+  @FunctionalInterface
+  private interface Opener<T> {
+    T open(RegistryOptions options) throws IOException;
+  }
+
+  /** The CA, if any, is a temporary file only while opening: core reads it when it builds its client. */
+  private <T> T withCa(Registry registry, Opener<T> opener) throws IOException {
+    RegistryOptions options = options(registry);
+    if (registry.caPem() == null) {
+      return opener.open(options);
+    }
+    Path ca = writeCa(registry);
+    try {
+      return opener.open(options.withCaFile(host(registry), ca));
+    } finally {
+      Files.deleteIfExists(ca);
+    }
+  }
+
+  private RegistryOptions options(Registry registry) {
     String host = host(registry);
     RegistryOptions options = RegistryOptions.defaults()
         .withDockerConfig(workDir.resolve("no-docker-config"), List.of())
@@ -52,15 +85,7 @@ public class RegistryClientFactory {
     if (registry.authKind() != AuthKind.NONE) {
       options = options.withCredentials(host, credentials(registry));
     }
-    if (registry.caPem() == null) {
-      return RegistryClient.create(host, options);
-    }
-    Path ca = writeCa(registry);
-    try {
-      return RegistryClient.create(host, options.withCaFile(host, ca)); // reads the file while creating
-    } finally {
-      Files.deleteIfExists(ca);
-    }
+    return options;
   }
 
   /** The JDK's CAs plus the registry's own CA, for probing TLS directly. */

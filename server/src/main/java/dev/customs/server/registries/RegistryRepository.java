@@ -57,6 +57,11 @@ public class RegistryRepository {
         .params(page.size(), page.offset()).query(RegistryRepository::map).list();
   }
 
+  /** Every integration; there are few (one per registry a team uses). */
+  public List<Registry> findAll() {
+    return jdbc.sql("select * from registries order by name").query(RegistryRepository::map).list();
+  }
+
   public long count() {
     return jdbc.sql("select count(*) from registries").query(Long.class).single();
   }

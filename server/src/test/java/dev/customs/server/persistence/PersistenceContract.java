@@ -3,6 +3,8 @@ package dev.customs.server.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.customs.core.image.Digest;
+import dev.customs.core.inventory.LayerAnalysis;
 import dev.customs.server.audit.AuditEvent;
 import dev.customs.server.audit.AuditRepository;
 import dev.customs.server.common.FirstStartSteps;
@@ -10,17 +12,29 @@ import dev.customs.server.common.PageRequest;
 import dev.customs.server.identity.ApiToken;
 import dev.customs.server.identity.ApiTokenRepository;
 import dev.customs.server.identity.Role;
+import dev.customs.server.images.ImageRepository;
+import dev.customs.server.images.RegisteredImage;
 import dev.customs.server.identity.UserAccount;
 import dev.customs.server.identity.UserRepository;
 import dev.customs.server.registries.AuthKind;
 import dev.customs.server.registries.Registry;
 import dev.customs.server.registries.RegistryRepository;
 import dev.customs.server.registries.RegistryType;
+import dev.customs.server.scanning.DatabaseLayerCache;
+import dev.customs.server.scanning.DigestLocks;
+import dev.customs.server.scanning.ScanJob;
+import dev.customs.server.scanning.ScanJobRepository;
+import dev.customs.server.scanning.ScanState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +61,20 @@ abstract class PersistenceContract {
   AuditRepository audit;
   @Autowired
   FirstStartSteps steps;
+  @Autowired
+  ImageRepository images;
+  @Autowired
+  ScanJobRepository jobs;
+  @Autowired
+  DigestLocks locks;
+  @Autowired
+  DatabaseLayerCache layerCache;
 
   @Test
   void everyMigrationApplied() {
     List<String> versions = jdbc.sql("select version from flyway_schema_history where success = true "
         + "and version is not null order by installed_rank").query(String.class).list();
-    assertThat(versions).containsExactly("1", "2");
+    assertThat(versions).containsExactly("1", "2", "3");
   }
 
   @Test
@@ -115,6 +137,94 @@ abstract class PersistenceContract {
     List<AuditEvent> page = audit.page(new PageRequest(0, 3));
     assertThat(page).extracting(AuditEvent::detail).containsExactly("n=2", "n=1", "n=0");
     assertThat(audit.count()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void concurrentClaimsNeverTakeTheSameJob() throws Exception {
+    Instant future = NOW.plus(Duration.ofDays(365 * 100)); // beyond anything a live worker would claim
+    UUID image = image();
+    List<UUID> mine = List.of(job(image, future), job(image, future));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Optional<ScanJob>>> claims = List.of(
+          pool.submit(() -> jobs.claim("replica-a", future.plusSeconds(1), future.plusSeconds(60))),
+          pool.submit(() -> jobs.claim("replica-b", future.plusSeconds(1), future.plusSeconds(60))));
+      List<ScanJob> claimed = new ArrayList<>();
+      for (Future<Optional<ScanJob>> claim : claims) {
+        claimed.add(claim.get().orElseThrow());
+      }
+      assertThat(claimed).extracting(ScanJob::id).containsExactlyInAnyOrderElementsOf(mine);
+      assertThat(claimed).extracting(ScanJob::leaseOwner).containsExactlyInAnyOrder("replica-a", "replica-b");
+      assertThat(claimed).allSatisfy(j -> {
+        assertThat(j.state()).isEqualTo(ScanState.RUNNING);
+        assertThat(j.attempts()).isEqualTo(1);
+      });
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jobs.claim("replica-c", future.plusSeconds(1), future.plusSeconds(60))).isEmpty();
+    assertThat(jobs.succeed(mine.get(0), "someone-else", future)).as("only the lease owner finishes").isFalse();
+  }
+
+  @Test
+  void anExpiredLeaseReturnsTheJobOrDeadLettersItOnTheLastAttempt() {
+    Instant future = NOW.plus(Duration.ofDays(365 * 100));
+    UUID image = image();
+    UUID retried = job(image, future);
+    ScanJob first = jobs.claim("killed-replica", future, future.plusSeconds(30)).orElseThrow();
+    assertThat(first.id()).isEqualTo(retried);
+    assertThat(jobs.releaseExpired(future.plusSeconds(10))).as("lease still valid").isZero();
+    assertThat(jobs.releaseExpired(future.plusSeconds(31))).isEqualTo(1);
+    assertThat(jobs.findById(retried).orElseThrow().state()).isEqualTo(ScanState.QUEUED);
+    ScanJob second = jobs.claim("other-replica", future.plusSeconds(31), future.plusSeconds(60)).orElseThrow();
+    assertThat(second.attempts()).isEqualTo(2);
+    assertThat(jobs.heartbeat("other-replica", future.plusSeconds(50), future.plusSeconds(120))).isGreaterThanOrEqualTo(1);
+    assertThat(jobs.releaseExpired(future.plusSeconds(100))).as("heartbeat extended the lease").isZero();
+    assertThat(jobs.releaseExpired(future.plusSeconds(121))).isEqualTo(1);
+    ScanJob dead = jobs.findById(retried).orElseThrow();
+    assertThat(dead.state()).as("max attempts 2 used up").isEqualTo(ScanState.DEAD);
+    assertThat(dead.lastError()).contains("lease expired");
+  }
+
+  @Test
+  void oneScanPerDigestAtATime() {
+    String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    assertThat(locks.tryAcquire(digest, a, NOW, NOW.plusSeconds(60))).isTrue();
+    assertThat(locks.tryAcquire(digest, b, NOW.plusSeconds(1), NOW.plusSeconds(61))).isFalse();
+    assertThat(locks.tryAcquire(digest, b, NOW.plusSeconds(61), NOW.plusSeconds(121)))
+        .as("an expired lock is taken over").isTrue();
+    locks.release(b);
+    assertThat(locks.tryAcquire(digest, a, NOW.plusSeconds(62), NOW.plusSeconds(122))).isTrue();
+    locks.release(a);
+  }
+
+  @Test
+  void layerCacheSharesAnalysesAndReplacesEntries() {
+    Digest diffId = Digest.parse("sha256:" + "ab".repeat(32));
+    String key = "key-" + UUID.randomUUID();
+    assertThat(layerCache.get(diffId, key)).isEmpty();
+    LayerAnalysis analysis = new LayerAnalysis(diffId, key, List.of(), List.of("etc/os-release"), List.of("opt/.wh.x"),
+        List.of(), List.of(), List.of(), true);
+    layerCache.put(analysis);
+    layerCache.put(analysis);
+    assertThat(layerCache.get(diffId, key)).contains(analysis);
+    assertThat(layerCache.get(diffId, key + "-other")).isEmpty();
+  }
+
+  private UUID image() {
+    UUID id = UUID.randomUUID();
+    images.insert(new RegisteredImage(id, null, "registry.example/contract/" + id + ":1", "registry.example",
+        "contract/" + id, "1", null, "linux/amd64", "api", NOW));
+    return id;
+  }
+
+  private UUID job(UUID image, Instant runAfter) {
+    ScanJob job = new ScanJob(UUID.randomUUID(), image, ScanState.QUEUED, 0, 2, runAfter, null, null, null, null,
+        null, NOW, null, null);
+    jobs.insert(job);
+    return job.id();
   }
 
   @Test

@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {
     "customs.secret-key=" + ServerTest.SECRET_KEY,
     "customs.admin-password=" + ServerTest.ADMIN_PASSWORD,
-    "customs.home=target/test-home"})
+    "customs.home=target/test-home",
+    "customs.scanning.workers=0"})
 class PostgresPersistenceTest extends PersistenceContract {
   private static final TestPostgres DATABASE = TestPostgres.createDatabase();
 
