@@ -1,6 +1,7 @@
 package dev.customs.server.persistence;
 
 import dev.customs.server.ServerTest;
+import dev.customs.server.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,4 +1,4 @@
-package dev.customs.server.persistence;
+package dev.customs.server;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,8 +10,8 @@ import java.util.UUID;
  * A fresh database on the machine's PostgreSQL (127.0.0.1:5432, trust auth). Override with
  * {@code -Dcustoms.test.postgres.url=jdbc:postgresql://host:port/} and {@code -Dcustoms.test.postgres.user=}.
  */
-record TestPostgres(String server, String user, String name) {
-  static TestPostgres createDatabase() {
+public record TestPostgres(String server, String user, String name) {
+  public static TestPostgres createDatabase() {
     String server = System.getProperty("customs.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
     String user = System.getProperty("customs.test.postgres.user", "postgres");
     TestPostgres db = new TestPostgres(server, user, "customs_test_" + UUID.randomUUID().toString().replace("-", ""));
@@ -19,11 +19,11 @@ record TestPostgres(String server, String user, String name) {
     return db;
   }
 
-  String url() {
+  public String url() {
     return server + name;
   }
 
-  void drop() {
+  public void drop() {
     admin("drop database if exists " + name + " with (force)");
   }
 
