@@ -9,8 +9,6 @@ import dev.customs.core.inventory.analyzer.Analyzers;
 import dev.customs.core.layer.ExtractionLimits;
 import dev.customs.core.report.InventoryJsonFormat;
 import dev.customs.core.report.SbomContext;
-import dev.customs.server.images.ImageRepository;
-import dev.customs.server.images.RegisteredImage;
 import dev.customs.server.registries.Registry;
 import dev.customs.server.registries.RegistryClientFactory;
 import dev.customs.server.registries.RegistryRepository;
@@ -32,7 +30,7 @@ import org.springframework.stereotype.Component;
 public class ImageScanExecutor {
   private static final int LAYER_PARALLELISM = 2;
 
-  private final ImageRepository images;
+  private final ScanTargets targets;
   private final RegistryRepository registries;
   private final RegistryUrlGuard guard;
   private final RegistryClientFactory clients;
@@ -42,10 +40,10 @@ public class ImageScanExecutor {
   private final Clock clock;
   private final InventoryScanner scanner;
 
-  public ImageScanExecutor(ImageRepository images, RegistryRepository registries, RegistryUrlGuard guard,
+  public ImageScanExecutor(ScanTargets targets, RegistryRepository registries, RegistryUrlGuard guard,
       RegistryClientFactory clients, DigestLocks locks, ScanJobRepository jobs, DatabaseLayerCache cache,
       ScanProperties properties, Clock clock) {
-    this.images = images;
+    this.targets = targets;
     this.registries = registries;
     this.guard = guard;
     this.clients = clients;
@@ -57,7 +55,7 @@ public class ImageScanExecutor {
   }
 
   ScanOutcome execute(ScanJob job) throws IOException {
-    RegisteredImage image = images.findById(job.imageId())
+    ScanTarget image = targets.find(job.imageId())
         .orElseThrow(() -> new PermanentScanFailure("the image was deleted"));
     Registry registry = registry(image);
     guard.check(registry.url(), registry.url().startsWith("http://"), false);
@@ -78,7 +76,7 @@ public class ImageScanExecutor {
     }
   }
 
-  private Registry registry(RegisteredImage image) {
+  private Registry registry(ScanTarget image) {
     if (image.registryId() == null) {
       throw new PermanentScanFailure("the image's registry integration was deleted; register the image again");
     }

@@ -5,7 +5,6 @@ import dev.customs.server.common.ConflictException;
 import dev.customs.server.common.NotFoundException;
 import dev.customs.server.common.Page;
 import dev.customs.server.common.PageRequest;
-import dev.customs.server.images.ImageRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,16 +20,16 @@ public class ScanQueue {
 
   private final ScanJobRepository jobs;
   private final ScanResultRepository results;
-  private final ImageRepository images;
+  private final ScanTargets targets;
   private final ScanProperties properties;
   private final AuditLog audit;
   private final Clock clock;
 
-  public ScanQueue(ScanJobRepository jobs, ScanResultRepository results, ImageRepository images,
+  public ScanQueue(ScanJobRepository jobs, ScanResultRepository results, ScanTargets targets,
       ScanProperties properties, AuditLog audit, Clock clock) {
     this.jobs = jobs;
     this.results = results;
-    this.images = images;
+    this.targets = targets;
     this.properties = properties;
     this.audit = audit;
     this.clock = clock;
@@ -95,7 +94,7 @@ public class ScanQueue {
     }
     results.insert(job.id(), job.imageId(), outcome.digest(), outcome.packageCount(), outcome.problemCount(),
         outcome.gzippedInventory(), now);
-    images.updateDigest(job.imageId(), outcome.digest());
+    targets.recordDigest(job.imageId(), outcome.digest());
     return true;
   }
 
