@@ -9,8 +9,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class SecretKeyLoaderTest {
   @TempDir
   Path home;
@@ -43,6 +47,17 @@ class SecretKeyLoaderTest {
     Files.writeString(home.resolve(SecretKeyLoader.KEY_FILE), "c2hvcnQ=\n");
     assertThatThrownBy(() -> SecretKeyLoader.load("", home))
         .hasMessageContaining(home.resolve(SecretKeyLoader.KEY_FILE).toString()).hasMessageContaining("5 bytes");
+  }
+
+  @Test
+  void aKeyFileReadableByOthersIsReported(CapturedOutput output) throws Exception {
+    SecretKeyLoader.load("", home);
+    Path file = home.resolve(SecretKeyLoader.KEY_FILE);
+    assertThat(output.getAll()).doesNotContain("readable by others");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    SecretKeyLoader.load("", home);
+    assertThat(output.getAll()).contains("readable by others (rw-r--r--)", "chmod 600 " + file)
+        .doesNotContain(Files.readString(file).strip());
   }
 
   @Test
