@@ -3,6 +3,7 @@ package dev.customs.core.registry.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.core.registry.RegistryException;
+import dev.customs.core.registry.LinkHeader;
 import dev.customs.core.registry.RegistryHosts;
 import dev.customs.core.registry.RegistryOptions;
 import dev.customs.core.registry.RegistryTls;
@@ -14,8 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * JSON over HTTP to a vendor's REST API (Harbor, Quay, GitLab, Nexus, Docker Hub, the token
@@ -66,6 +72,35 @@ public final class ApiClient implements AutoCloseable {
   /** POST an {@code application/x-www-form-urlencoded} form. */
   public Page postForm(String action, String target, Map<String, String> form) throws RegistryException {
     return post(action, target, "application/x-www-form-urlencoded", FormEncoding.encode(form));
+  }
+
+  /**
+   * Walks a paginated listing: {@code items} picks the array of one page, {@code next} the target
+   * of the following page (a Link header, a {@code next} URL, a token turned into a query).
+   */
+  public List<JsonNode> collect(String action, String first, Function<Page, JsonNode> items,
+      Function<Page, Optional<String>> next) throws RegistryException {
+    List<JsonNode> all = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Optional<String> target = Optional.of(first);
+    while (target.isPresent()) {
+      if (!seen.add(target.get())) {
+        throw new RegistryException(action, resolve(target.get()).toString(), "the pagination loops back to a page already read");
+      }
+      Page page = get(action, target.get());
+      JsonNode list = items.apply(page);
+      if (!list.isArray()) {
+        throw new RegistryException(action, page.uri().toString(), "the answer holds no list where one was expected");
+      }
+      list.forEach(all::add);
+      target = next.apply(page);
+    }
+    return all;
+  }
+
+  /** The {@code rel="next"} of a page's Link header. */
+  public static Optional<String> linkNext(Page page) {
+    return LinkHeader.next(page.headers().firstValue("Link"));
   }
 
   public URI resolve(String target) {
