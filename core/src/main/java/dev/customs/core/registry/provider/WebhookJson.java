@@ -1,13 +1,15 @@
 package dev.customs.core.registry.provider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /** Reads webhook bodies as JSON and turns what is missing into a {@link WebhookException}. */
 public final class WebhookJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // A body with anything after its JSON value (an extra brace) is malformed, not a shorter body.
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private WebhookJson() {
   }
