@@ -31,7 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ReplayServer implements AutoCloseable {
   private static final Set<String> CURSORS = Set.of("page", "last", "next_page", "continuationToken");
   /** Page sizes and detail switches differ between the recordings and the clients; they do not pick a page. */
-  private static final Set<String> IGNORED = Set.of("n", "page_size", "per_page", "limit", "with_detail",
+  private static final Set<String> IGNORED = Set.of("page_size", "per_page", "limit", "with_detail",
       "with_tag", "with_scan_overview", "orderby");
   private static final ObjectMapper JSON = new ObjectMapper();
 
