@@ -16,12 +16,15 @@ import java.util.concurrent.Future;
  * One enumeration of one registry under an {@link EnumerationPolicy}: repositories in name order
  * from the resume cursor on, filtered, at most {@code maxRepositories}; their tags listed a few
  * repositories at a time (one slow repository does not hold up the rest), filtered, limited by age
- * and count, newest first. A repository whose tags cannot be listed is a failure in the report, not
+ * and count, newest first (undated tags by descending name). A repository whose tags cannot be listed is a failure in the report, not
  * the end of the run.
  */
 public final class EnumerationRun {
+  // Dated tags newest first. Undated ones follow in descending name order: registries list tags
+  // in no promised order (distribution 2.8 does not sort), and higher versions sort later by name.
   private static final Comparator<TagInfo> NEWEST_FIRST = Comparator.comparing(TagInfo::updated,
-      Comparator.nullsLast(Comparator.reverseOrder()));
+      Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+      .thenComparing(TagInfo::name, Comparator.reverseOrder());
 
   private final Clock clock;
 

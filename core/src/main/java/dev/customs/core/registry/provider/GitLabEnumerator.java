@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * GitLab's registry API: {@code /api/v4/{projects|groups}/:id/registry/repositories} and
  * {@code /api/v4/projects/:project_id/registry/repositories/:id/tags}, offset-paged with
  * {@code page} and {@code X-Next-Page} (empty on the last page). The tag list has no dates or
- * digests (only the per-tag detail call has them), so tags keep GitLab's order.
+ * digests (only the per-tag detail call has them).
  */
 final class GitLabEnumerator implements RegistryEnumerator {
   private static final int PER_PAGE = 100;

@@ -44,7 +44,7 @@ class EnumerationRunTest {
 
   private final MemoryEnumerator registry = new MemoryEnumerator(Map.of(
       "team/api", List.of(tag("1.0", 400), tag("2.0", 10), tag("latest", 1), tag("2.0-rc1", 20)),
-      "team/web", List.of(TagInfo.named("b"), TagInfo.named("a")),
+      "team/web", List.of(TagInfo.named("a"), TagInfo.named("b")),
       "team/sub/deep", List.of(tag("x", 5)),
       "other/tool", List.of(tag("v1", 3)),
       "broken/thing", List.of()));
@@ -54,7 +54,7 @@ class EnumerationRunTest {
   }
 
   @Test
-  void everythingNewestFirstUndatedInRegistryOrderAndFailuresReported() throws IOException {
+  void everythingNewestFirstUndatedByDescendingNameAndFailuresReported() throws IOException {
     EnumerationReport report = run(EnumerationPolicy.all());
     assertThat(report.repositories()).extracting(RepositoryTags::repository)
         .containsExactly("other/tool", "team/api", "team/sub/deep", "team/web");
