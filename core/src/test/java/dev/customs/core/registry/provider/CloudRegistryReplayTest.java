@@ -9,6 +9,7 @@ import dev.customs.testkit.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -38,7 +39,7 @@ class CloudRegistryReplayTest {
   }
 
   private RegistryOptions options() {
-    return RegistryOptions.defaults().withDockerConfig(temp, List.of()).withRetries(1, java.time.Duration.ofMillis(1));
+    return RegistryOptions.defaults().withDockerConfig(temp, List.of()).withRetries(1, Duration.ofMillis(1));
   }
 
   private static Path data(String file) {

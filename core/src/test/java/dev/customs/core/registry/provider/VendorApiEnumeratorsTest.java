@@ -80,7 +80,7 @@ class VendorApiEnumeratorsTest {
         Map.of("apiUrl", server.url(), "project", "1")));
     assertThat(report.repositories()).singleElement().satisfies(r -> {
       assertThat(r.repository()).isEqualTo("library/dockers");
-      assertThat(r.tags()).extracting(TagInfo::name).containsExactly("harbor", "latest", "v2");
+      assertThat(r.tags()).extracting(TagInfo::name).containsExactly("v2", "latest", "harbor");
     });
     assertThat(server.received().getFirst().requestHeaders().get("authorization")).isEqualTo("Bearer glpat-x");
   }

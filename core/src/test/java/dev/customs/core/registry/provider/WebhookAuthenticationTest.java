@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.customs.testkit.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +58,11 @@ class WebhookAuthenticationTest {
   @MethodSource("genuine")
   void rejectsAForgedValue(String type, Map<String, String> headers, Map<String, String> query) {
     WebhookParser parser = RegistryProviders.forType(type).webhookParser();
-    Map<String, String> forgedHeaders = new java.util.HashMap<>();
+    Map<String, String> forgedHeaders = new HashMap<>();
     headers.forEach((k, v) -> forgedHeaders.put(k, v.startsWith("Basic ")
         ? "Basic " + Base64.getEncoder().encodeToString("eventbridge:guess".getBytes(StandardCharsets.UTF_8))
         : v.replace(SECRET, "guess").replaceAll("[0-9a-f]{40,}", "0".repeat(40))));
-    Map<String, String> forgedQuery = new java.util.HashMap<>();
+    Map<String, String> forgedQuery = new HashMap<>();
     query.forEach((k, v) -> forgedQuery.put(k, "guess"));
     assertThat(parser.authenticate(WebhookRequest.of(forgedHeaders, BODY).withQuery(forgedQuery), SECRET)).isFalse();
   }
@@ -101,7 +103,7 @@ class WebhookAuthenticationTest {
       Mac mac = Mac.getInstance(algorithm);
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
       return HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -3,11 +3,14 @@ package dev.customs.core.registry.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.core.registry.provider.RegistryEvent.Kind;
 import dev.customs.testkit.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every provider's webhook parser against the registries' documented payloads in shared/testdata. */
 class WebhookParsersTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String V2 = "application/vnd.docker.distribution.events.v2+json";
   private static final String V1 = "application/vnd.docker.distribution.events.v1+json";
   private static final String MANIFEST_V2 = "application/vnd.docker.distribution.manifest.v2+json";
@@ -112,8 +116,8 @@ class WebhookParsersTest {
     WebhookReply reply = delivery.reply().orElseThrow();
     assertThat(reply.status()).isEqualTo(200);
     String expected = Files.readString(TestData.testdata("registry-api/acr/eventgrid-subscription-validation-response.json"));
-    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(reply.body()))
-        .isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree(expected));
+    assertThat(JSON.readTree(reply.body()))
+        .isEqualTo(JSON.readTree(expected));
   }
 
   @Test
@@ -140,10 +144,9 @@ class WebhookParsersTest {
 
   @Test
   void gcrInsertAndDeleteVariants() throws Exception {
-    var messages = new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(TestData.testdata("registry-api/gcr/gcr-topic-messages.RECONSTRUCTED.json").toFile());
-    List<RegistryEvent> events = new java.util.ArrayList<>();
-    for (var message : messages) {
+    JsonNode messages = JSON.readTree(TestData.testdata("registry-api/gcr/gcr-topic-messages.RECONSTRUCTED.json").toFile());
+    List<RegistryEvent> events = new ArrayList<>();
+    for (JsonNode message : messages) {
       String data = Base64.getEncoder().encodeToString(message.toString().getBytes(StandardCharsets.UTF_8));
       String body = "{\"message\":{\"data\":\"" + data + "\",\"messageId\":\"1\"},\"subscription\":\"projects/p/subscriptions/s\"}";
       events.addAll(parser("gcr").parse(request(body.getBytes(StandardCharsets.UTF_8), "application/json")).events());
