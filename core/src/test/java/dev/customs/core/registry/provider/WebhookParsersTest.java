@@ -121,6 +121,14 @@ class WebhookParsersTest {
   }
 
   @Test
+  void cloudEventsAbuseProtectionIsAnsweredWithTheAllowedOrigin() throws Exception {
+    WebhookRequest options = WebhookRequest.of(Map.of("WebHook-Request-Origin", "eventgrid.azure.net"), new byte[0]);
+    WebhookReply reply = parser("acr").parse(options).reply().orElseThrow();
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.headers()).containsExactly(Map.entry("WebHook-Allowed-Origin", "eventgrid.azure.net"));
+  }
+
+  @Test
   void harborDeletesAndNonImageEvents() throws Exception {
     for (String format : List.of("default", "cloudevents")) {
       assertThat(parse("harbor", "harbor/webhook-" + format + "-delete-artifact.json", "application/json").events())

@@ -12,12 +12,15 @@ import dev.customs.core.registry.provider.WebhookRequest;
 import dev.customs.core.registry.provider.WebhookSecrets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Azure Container Registry: its own webhooks (one distribution-shaped event per delivery, action
  * push/delete, chart events ignored) and Event Grid deliveries (a JSON array in the Event Grid or
  * CloudEvents schema), including Event Grid's subscription validation, which must be answered with
- * the validation code. Neither signs bodies: the secret is a custom Authorization header on the
+ * the validation code, and the CloudEvents abuse-protection request ({@code WebHook-Request-Origin}
+ * with no body, sent as OPTIONS), answered with {@code WebHook-Allowed-Origin}. Neither signs bodies: the secret is a custom Authorization header on the
  * webhook, or a {@code ?token=} in the Event Grid subscription URL.
  */
 public final class AcrWebhookParser implements WebhookParser {
@@ -27,6 +30,11 @@ public final class AcrWebhookParser implements WebhookParser {
 
   @Override
   public WebhookDelivery parse(WebhookRequest request) throws WebhookException {
+    Optional<String> origin = request.header("WebHook-Request-Origin");
+    if (origin.isPresent() && request.body().length == 0) {
+      // CloudEvents-schema subscriptions validate with an OPTIONS request instead of an event
+      return WebhookDelivery.handshake(new WebhookReply(200, Map.of("WebHook-Allowed-Origin", origin.get()), null, ""));
+    }
     JsonNode root = WebhookJson.read(PROVIDER, request.body());
     if (root.isArray()) {
       return eventGrid(root);
@@ -45,7 +53,7 @@ public final class AcrWebhookParser implements WebhookParser {
       if (type.equals(VALIDATION)) {
         String code = WebhookJson.required(PROVIDER, event.path("data"), "validationCode", "the validation event's data");
         String body = JSON.createObjectNode().put("validationResponse", code).toString();
-        return WebhookDelivery.handshake(new WebhookReply(200, "application/json", body));
+        return WebhookDelivery.handshake(new WebhookReply(200, Map.of(), "application/json", body));
       }
       if (type.startsWith("Microsoft.ContainerRegistry.Image")) {
         DistributionWebhookParser.event(PROVIDER, event.path("data"), "Event Grid event " + i + " data").ifPresent(out::add);
