@@ -28,7 +28,7 @@ import java.util.function.Function;
  * exchanges): one base URL, one Authorization value, failures as {@link RegistryException}s that
  * name what was being listed and the status.
  */
-public final class ApiClient implements AutoCloseable {
+final class ApiClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 32 << 20;
 
@@ -41,7 +41,7 @@ public final class ApiClient implements AutoCloseable {
   public record Page(JsonNode body, HttpHeaders headers, URI uri) {
   }
 
-  public ApiClient(String baseUrl, RegistryOptions options, Optional<String> authorization) throws IOException {
+  ApiClient(String baseUrl, RegistryOptions options, Optional<String> authorization) throws IOException {
     this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
     this.options = options;
     this.authorization = authorization;

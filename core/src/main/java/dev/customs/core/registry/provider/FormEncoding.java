@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** {@code application/x-www-form-urlencoded} and URL path segments. */
-public final class FormEncoding {
+final class FormEncoding {
   private FormEncoding() {
   }
 

@@ -14,10 +14,10 @@ import java.util.List;
  * does TLS verify, are the credentials accepted, may they list repositories, and may they pull from
  * a sample repository. Each step stops the ones that depend on it; nothing throws.
  */
-public final class RegistryConnectionTest {
+public final class RegistryConnectionChecker {
   private final RegistryOptions options;
 
-  public RegistryConnectionTest(RegistryOptions options) {
+  public RegistryConnectionChecker(RegistryOptions options) {
     this.options = options;
   }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The connection test's steps against real registries: open, basic auth, TLS, and nothing listening. */
-class RegistryConnectionTestLocalRegistryTest {
+class RegistryConnectionCheckerLocalRegistryTest {
   private static LocalRegistry open;
   private static LocalRegistry withAuth;
   private static LocalRegistry withTls;
@@ -54,7 +54,7 @@ class RegistryConnectionTestLocalRegistryTest {
 
   @Test
   void openRegistryPassesEveryStepWithoutTls() {
-    ConnectionReport report = new RegistryConnectionTest(options())
+    ConnectionReport report = new RegistryConnectionChecker(options())
         .run(RegistryIntegration.of("generic", open.url(), null, null), null);
     assertThat(report.steps()).extracting(ConnectionStep::name).containsExactly("reachable", "tls", "auth", "catalog", "pull");
     assertThat(statuses(report)).containsExactly(Status.PASS, Status.SKIPPED, Status.PASS, Status.PASS, Status.PASS);
@@ -65,7 +65,7 @@ class RegistryConnectionTestLocalRegistryTest {
 
   @Test
   void basicAuthRightPasswordPassesAndWrongPasswordStopsAtAuth() {
-    RegistryConnectionTest test = new RegistryConnectionTest(options());
+    RegistryConnectionChecker test = new RegistryConnectionChecker(options());
     ConnectionReport right = test.run(RegistryIntegration.of("generic", withAuth.url(), "alice", "secret"), "team/app");
     assertThat(statuses(right)).containsExactly(Status.PASS, Status.SKIPPED, Status.PASS, Status.PASS, Status.PASS);
     assertThat(right.step("auth").orElseThrow().message()).isEqualTo("user alice accepted (Basic)");
@@ -82,12 +82,12 @@ class RegistryConnectionTestLocalRegistryTest {
   @Test
   void tlsWithoutTheCaFailsAtTlsAndPassesWithIt() {
     RegistryIntegration integration = RegistryIntegration.of("generic", withTls.url(), null, null);
-    ConnectionReport untrusted = new RegistryConnectionTest(options()).run(integration, null);
+    ConnectionReport untrusted = new RegistryConnectionChecker(options()).run(integration, null);
     assertThat(statuses(untrusted)).containsExactly(Status.PASS, Status.FAIL, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED);
     assertThat(untrusted.step("tls").orElseThrow().message()).startsWith("TLS handshake with " + withTls.host() + " failed: ")
         .contains("add the registry's CA certificate");
 
-    ConnectionReport trusted = new RegistryConnectionTest(options().withCaFile(withTls.host(), withTls.caCertificate()))
+    ConnectionReport trusted = new RegistryConnectionChecker(options().withCaFile(withTls.host(), withTls.caCertificate()))
         .run(integration, null);
     assertThat(trusted.step("tls").orElseThrow().status()).isEqualTo(Status.PASS);
     assertThat(trusted.step("auth").orElseThrow().status()).isEqualTo(Status.PASS);
@@ -100,7 +100,7 @@ class RegistryConnectionTestLocalRegistryTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
-    ConnectionReport report = new RegistryConnectionTest(options())
+    ConnectionReport report = new RegistryConnectionChecker(options())
         .run(new RegistryIntegration("generic", "http://127.0.0.1:" + port, null, null, Map.of()), null);
     assertThat(statuses(report)).containsExactly(Status.FAIL, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED);
     assertThat(report.step("reachable").orElseThrow().message()).startsWith("cannot connect to 127.0.0.1:" + port + ": ");
