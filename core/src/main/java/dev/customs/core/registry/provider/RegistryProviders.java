@@ -6,8 +6,8 @@ import java.util.Optional;
 /** The one list of registry providers; the console's registry types are exactly these. */
 public final class RegistryProviders {
   private static final List<RegistryProvider> ALL = List.of(
-      new DockerHubProvider(), new EcrProvider(), new AcrProvider(), new GcrProvider(), new HarborProvider(),
-      new QuayProvider(), new GitLabProvider(), new JfrogProvider(), new NexusProvider(), new GenericProvider());
+      new DockerHubRegistryProvider(), new EcrRegistryProvider(), new AcrRegistryProvider(), new GcrRegistryProvider(), new HarborRegistryProvider(),
+      new QuayRegistryProvider(), new GitLabRegistryProvider(), new JfrogRegistryProvider(), new NexusRegistryProvider(), new GenericRegistryProvider());
 
   private RegistryProviders() {
   }

@@ -67,7 +67,7 @@ class CloudRegistryReplayTest {
     assertThat(exchange).containsEntry("grant_type", "access_token").containsEntry("tenant", TENANT)
         .containsEntry("access_token", "eyJ...H-g").containsEntry("service", server.host());
     assertThat(form("/" + TENANT + "/oauth2/v2.0/token")).containsEntry("client_id", "client-id")
-        .containsEntry("client_secret", "client-secret").containsEntry("scope", AcrProvider.ACR_SCOPE);
+        .containsEntry("client_secret", "client-secret").containsEntry("scope", AcrRegistryProvider.ACR_SCOPE);
     assertThat(form("/oauth2/token")).containsEntry("grant_type", "refresh_token")
         .containsEntry("refresh_token", "eyJ...L7a").containsEntry("scope", "registry:catalog:*");
   }
@@ -127,7 +127,7 @@ class CloudRegistryReplayTest {
         "AKIDEXAMPLE", "secret", Map.of("endpoint", server.url()));
     assertThatThrownBy(() -> RegistryProviders.forType("ecr").login(ecr, options()))
         .hasMessageContaining("the ECR authorization token is not base64");
-    assertThatThrownBy(() -> EcrProvider.region(new RegistryIntegration("ecr", "registry.example.com", null, null, Map.of())))
+    assertThatThrownBy(() -> EcrRegistryProvider.region(new RegistryIntegration("ecr", "registry.example.com", null, null, Map.of())))
         .hasMessageContaining("set the option \"region\"");
   }
 

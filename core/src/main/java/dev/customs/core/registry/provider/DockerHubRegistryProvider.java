@@ -14,7 +14,7 @@ import java.util.Optional;
  * takes a short-lived JWT from {@code POST /v2/auth/token}. Enumeration lists one namespace
  * (option {@code namespace}, default the username) with push dates.
  */
-public final class DockerHubProvider implements RegistryProvider {
+public final class DockerHubRegistryProvider implements RegistryProvider {
   static final String DEFAULT_HUB = "https://hub.docker.com";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final WebhookParser webhooks = new DockerHubWebhookParser();
@@ -26,7 +26,7 @@ public final class DockerHubProvider implements RegistryProvider {
 
   @Override
   public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
-    return GenericProvider.basicLogin(integration);
+    return GenericRegistryProvider.basicLogin(integration);
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.io.IOException;
  * {@code repository} limits it to one repository key, otherwise {@code /api/repositories} lists
  * them. Image paths are {@code repo-key/image}, as the repository-path access method names them.
  */
-public final class JfrogProvider implements RegistryProvider {
+public final class JfrogRegistryProvider implements RegistryProvider {
   private final WebhookParser webhooks = new JfrogWebhookParser();
 
   @Override
@@ -21,7 +21,7 @@ public final class JfrogProvider implements RegistryProvider {
 
   @Override
   public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
-    return GenericProvider.basicLogin(integration);
+    return GenericRegistryProvider.basicLogin(integration);
   }
 
   @Override

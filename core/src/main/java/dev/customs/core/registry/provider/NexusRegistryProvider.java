@@ -10,7 +10,7 @@ import java.io.IOException;
  * {@code apiUrl} (default: the integration URL); option {@code repository} (required) is the
  * Docker repository to enumerate with the search API.
  */
-public final class NexusProvider implements RegistryProvider {
+public final class NexusRegistryProvider implements RegistryProvider {
   private final WebhookParser webhooks = new NexusWebhookParser();
 
   @Override
@@ -20,7 +20,7 @@ public final class NexusProvider implements RegistryProvider {
 
   @Override
   public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
-    return GenericProvider.basicLogin(integration);
+    return GenericRegistryProvider.basicLogin(integration);
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.io.IOException;
  * says what to enumerate. GitLab has no push webhook: a self-managed instance forwards its bundled
  * registry's distribution notifications, which this parses.
  */
-public final class GitLabProvider implements RegistryProvider {
+public final class GitLabRegistryProvider implements RegistryProvider {
   static final String DEFAULT_API = "https://gitlab.com";
   private final WebhookParser webhooks = new DistributionWebhookParser(type());
 
@@ -23,7 +23,7 @@ public final class GitLabProvider implements RegistryProvider {
 
   @Override
   public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
-    return GenericProvider.basicLogin(integration);
+    return GenericRegistryProvider.basicLogin(integration);
   }
 
   @Override

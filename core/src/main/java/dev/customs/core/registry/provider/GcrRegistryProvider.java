@@ -16,7 +16,7 @@ import java.util.Base64;
  * here needs Google's auth library or network), or an OAuth access token with the user
  * {@code oauth2accesstoken}. Enumeration is {@code _catalog}; webhooks arrive by Pub/Sub push.
  */
-public final class GcrProvider implements RegistryProvider {
+public final class GcrRegistryProvider implements RegistryProvider {
   static final String JSON_KEY_USER = "_json_key";
   static final String ACCESS_TOKEN_USER = "oauth2accesstoken";
   private static final ObjectMapper JSON = new ObjectMapper();

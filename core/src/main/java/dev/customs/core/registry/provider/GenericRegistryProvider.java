@@ -9,7 +9,7 @@ import java.io.IOException;
  * Any OCI/v2 registry (CNCF distribution, Zot, the Debian {@code docker-registry}): username and
  * password or token, {@code _catalog} enumeration, distribution notifications.
  */
-public final class GenericProvider implements RegistryProvider {
+public final class GenericRegistryProvider implements RegistryProvider {
   private final WebhookParser webhooks = new DistributionWebhookParser(type());
 
   @Override

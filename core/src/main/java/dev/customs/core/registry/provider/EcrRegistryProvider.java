@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.ecr.model.AuthorizationData;
  * ({@code <account>.dkr.ecr.<region>.amazonaws.com}) or the option {@code region}; the option
  * {@code endpoint} points the API elsewhere (a VPC endpoint, a test server).
  */
-public final class EcrProvider implements RegistryProvider {
+public final class EcrRegistryProvider implements RegistryProvider {
   private static final Pattern ECR_HOST = Pattern.compile("^\\d+\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?$");
   private final WebhookParser webhooks = new EcrWebhookParser();
 

@@ -9,7 +9,7 @@ import java.io.IOException;
  * walks the projects API (option {@code project} limits it to one), which also shows push times
  * and digests; webhooks in the Default and CloudEvents formats.
  */
-public final class HarborProvider implements RegistryProvider {
+public final class HarborRegistryProvider implements RegistryProvider {
   private final WebhookParser webhooks = new HarborWebhookParser();
 
   @Override
@@ -19,7 +19,7 @@ public final class HarborProvider implements RegistryProvider {
 
   @Override
   public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
-    return GenericProvider.basicLogin(integration);
+    return GenericRegistryProvider.basicLogin(integration);
   }
 
   @Override

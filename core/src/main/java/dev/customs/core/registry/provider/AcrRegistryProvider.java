@@ -19,7 +19,7 @@ import java.util.Optional;
  * replaces {@code https://login.microsoftonline.com}. Enumeration is {@code _catalog}; webhooks
  * are ACR's own and Event Grid's.
  */
-public final class AcrProvider implements RegistryProvider {
+public final class AcrRegistryProvider implements RegistryProvider {
   static final String DEFAULT_AUTHORITY = "https://login.microsoftonline.com";
   static final String ACR_SCOPE = "https://containerregistry.azure.net/.default";
   private final WebhookParser webhooks = new AcrWebhookParser();
@@ -32,7 +32,7 @@ public final class AcrProvider implements RegistryProvider {
   @Override
   public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) throws IOException {
     if (!"service-principal".equals(integration.option("auth").orElse("admin"))) {
-      return GenericProvider.basicLogin(integration);
+      return GenericRegistryProvider.basicLogin(integration);
     }
     if (!integration.hasCredentials()) {
       throw new IllegalArgumentException("acr service-principal login needs the client id as username and the client secret");

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Option {@code namespace} (an organization or user, required) is what gets enumerated, through
  * {@code /api/v1/repository} and the tag API, which shows push times.
  */
-public final class QuayProvider implements RegistryProvider {
+public final class QuayRegistryProvider implements RegistryProvider {
   private final WebhookParser webhooks = new QuayWebhookParser();
 
   @Override
@@ -21,7 +21,7 @@ public final class QuayProvider implements RegistryProvider {
 
   @Override
   public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
-    return GenericProvider.basicLogin(integration);
+    return GenericRegistryProvider.basicLogin(integration);
   }
 
   @Override
