@@ -7,6 +7,7 @@ import dev.customs.core.registry.LinkHeader;
 import dev.customs.core.registry.RegistryHosts;
 import dev.customs.core.registry.RegistryOptions;
 import dev.customs.core.registry.RegistryTls;
+import dev.customs.core.registry.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,8 +28,8 @@ import java.util.function.Function;
 
 /**
  * JSON over HTTP to a vendor's REST API (Harbor, Quay, GitLab, Nexus, Docker Hub, the token
- * exchanges): one base URL, one Authorization value, failures as {@link RegistryException}s that
- * name what was being listed and the status.
+ * exchanges): one base URL, one Authorization value, the registry options' retries, and failures
+ * as {@link RegistryException}s that name what was being listed and the status.
  */
 final class ApiClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -114,18 +117,35 @@ final class ApiClient implements AutoCloseable {
     return builder;
   }
 
+  /** Sends with the registry options' retries: 429, 5xx and connection failures back off and try again. */
   private Page send(String action, HttpRequest.Builder builder) throws RegistryException {
     HttpRequest request = builder.build();
     String object = request.uri().getRawAuthority() + request.uri().getRawPath();
-    HttpResponse<byte[]> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new RegistryException(action, object, "cannot connect: " + e, 0, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RegistryException(action, object, "interrupted", 0, e);
+    RetryPolicy retry = new RetryPolicy(options.maxAttempts(), options.retryBaseDelay());
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<byte[]> response;
+      try {
+        response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      } catch (IOException e) {
+        if (attempt >= retry.maxAttempts()) {
+          throw new RegistryException(action, object, "cannot connect: " + e, 0, e);
+        }
+        sleep(action, object, retry.delay(attempt, Optional.empty(), Instant.now()));
+        continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RegistryException(action, object, "interrupted", 0, e);
+      }
+      if (RetryPolicy.retryableStatus(response.statusCode()) && attempt < retry.maxAttempts()) {
+        sleep(action, object, retry.delay(attempt, response.headers().firstValue("Retry-After"), Instant.now()));
+        continue;
+      }
+      return page(action, object, request, response);
     }
+  }
+
+  private static Page page(String action, String object, HttpRequest request, HttpResponse<byte[]> response)
+      throws RegistryException {
     int status = response.statusCode();
     if (status / 100 != 2) {
       throw new RegistryException(action, object, status + " " + reason(status) + snippet(response.body()), status, null);
@@ -138,6 +158,15 @@ final class ApiClient implements AutoCloseable {
       return new Page(body, response.headers(), request.uri());
     } catch (IOException e) {
       throw new RegistryException(action, object, "the answer is not JSON: " + e.getMessage(), status, e);
+    }
+  }
+
+  private static void sleep(String action, String object, Duration delay) throws RegistryException {
+    try {
+      Thread.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistryException(action, object, "interrupted while waiting to retry", 0, e);
     }
   }
 

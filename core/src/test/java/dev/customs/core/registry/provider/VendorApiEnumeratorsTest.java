@@ -3,13 +3,19 @@ package dev.customs.core.registry.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.customs.core.registry.RegistryOptions;
 import dev.customs.testkit.TestData;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,5 +176,35 @@ class VendorApiEnumeratorsTest {
       assertThat(f.message()).contains("404");
     });
     assertThat(server.received().getFirst().requestHeaders().get("authorization")).isEqualTo("Bearer identity-token");
+  }
+
+  @Test
+  void apiAnswersOf503AreRetriedAsTheRegistryAsksAndThenReported() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer flaky = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    flaky.createContext("/", exchange -> {
+      byte[] body = "{\"repositories\":[{\"namespace\":\"ns\",\"name\":\"app\"}]}".getBytes(StandardCharsets.UTF_8);
+      boolean fail = calls.incrementAndGet() % 2 == 1;
+      exchange.getResponseHeaders().add("Retry-After", "0");
+      exchange.sendResponseHeaders(fail ? 503 : 200, fail ? -1 : body.length);
+      exchange.getResponseBody().write(fail ? new byte[0] : body);
+      exchange.close();
+    });
+    flaky.start();
+    try {
+      RegistryIntegration quay = new RegistryIntegration("quay", "http://127.0.0.1:" + flaky.getAddress().getPort(),
+          null, "t", Map.of("namespace", "ns"));
+      try (RegistryEnumerator enumerator = RegistryProviders.forType("quay").enumerator(quay, options())) {
+        assertThat(enumerator.repositories()).containsExactly("ns/app");
+      }
+      assertThat(calls.get()).isEqualTo(2);
+      try (RegistryEnumerator enumerator = RegistryProviders.forType("quay")
+          .enumerator(quay, options().withRetries(1, Duration.ofMillis(1)))) {
+        assertThatThrownBy(enumerator::repositories).hasMessageStartingWith("failed to list repositories of 127.0.0.1:")
+            .hasMessageContaining("/api/v1/repository: 503 server error");
+      }
+    } finally {
+      flaky.stop(0);
+    }
   }
 }
