@@ -118,6 +118,21 @@ public final class VulnDb implements AutoCloseable {
   /** What an affected row shares with the other rows of its vulnerability. */
   private record IdTables(List<String> aliases, List<String> related, List<SeverityRating> severities) {}
 
+  /**
+   * Whether the bundle holds any record for an ecosystem key ({@code debian:12}): a release the
+   * data does not cover must be reported as such, never as "no vulnerabilities". One index probe.
+   */
+  public synchronized boolean covers(String ecosystemKey) {
+    try (PreparedStatement s = db.prepareStatement("SELECT 1 FROM affected WHERE ecosystem = ? LIMIT 1")) {
+      s.setString(1, ecosystemKey);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw failed("covers(" + ecosystemKey + ")", e);
+    }
+  }
+
   /** Everything known about an id, merged over all feeds; empty when no feed names it. */
   public synchronized Optional<VulnDetails> details(String id) {
     try {

@@ -1,0 +1,84 @@
+package dev.customs.core.vuln.match;
+
+import dev.customs.core.inventory.Inventory;
+import dev.customs.core.inventory.InventoryPackage;
+import dev.customs.core.inventory.OsRelease;
+import dev.customs.core.vuln.db.VulnDb;
+import dev.customs.core.vuln.model.AffectedRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Matches an inventory against a vulnerability database: the entry point of {@code vuln.match}.
+ * Each package is looked up as its {@link PackageMatcher} says, every record is compared with the
+ * package's version scheme ({@link RecordEvaluator}), the records of one vulnerability are merged
+ * ({@link FindingMerger}) and the findings enriched ({@link FindingEnricher}). A version or record
+ * that cannot be compared is reported as a problem and matching goes on.
+ */
+public final class VulnMatcher {
+  private final VulnDb db;
+  private final List<PackageMatcher> matchers;
+
+  public VulnMatcher(VulnDb db, List<PackageMatcher> matchers) {
+    this.db = db;
+    this.matchers = List.copyOf(matchers);
+  }
+
+  /** With the built-in matchers. */
+  public VulnMatcher(VulnDb db) {
+    this(db, PackageMatchers.defaults());
+  }
+
+  public MatchResult match(Inventory inventory) {
+    Optional<OsRelease> os = inventory.os();
+    Optional<DistroCoverage> coverage = os.map(this::coverage);
+    FindingEnricher enricher = new FindingEnricher(db);
+    Map<String, List<AffectedRecord>> lookups = new HashMap<>();
+    List<String> problems = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    for (InventoryPackage pkg : inventory.packages()) {
+      List<RecordMatch> matches = recordMatches(pkg, os, lookups, problems);
+      if (matches.stream().anyMatch(RecordMatch::affects)) {
+        FindingMerger.merge(matches).forEach(m -> findings.add(enricher.enrich(pkg, m)));
+      }
+    }
+    Map<InventoryPackage, Integer> order = new HashMap<>();
+    inventory.packages().forEach(p -> order.putIfAbsent(p, order.size()));
+    findings.sort(Comparator.comparing((Finding f) -> order.get(f.pkg()))
+        .thenComparing(f -> f.severity().level(), Comparator.reverseOrder())
+        .thenComparing(Finding::id));
+    return new MatchResult(findings, coverage, db.metadata(), problems);
+  }
+
+  private DistroCoverage coverage(OsRelease os) {
+    Optional<String> key = DistroKeys.of(os);
+    return new DistroCoverage(key.orElse(""), DistroKeys.displayName(os), key.map(db::covers).orElse(false));
+  }
+
+  private List<RecordMatch> recordMatches(InventoryPackage pkg, Optional<OsRelease> os,
+      Map<String, List<AffectedRecord>> lookups, List<String> problems) {
+    Optional<PackageMatcher> matcher = matchers.stream().filter(m -> m.handles(pkg)).findFirst();
+    if (matcher.isEmpty()) {
+      return List.of();
+    }
+    List<RecordMatch> matches = new ArrayList<>();
+    for (PackageQuery query : matcher.get().queries(pkg, os)) {
+      // Binary packages of one source (libc6, libc-bin…) ask the same question: ask the database once.
+      List<AffectedRecord> records = lookups.computeIfAbsent(query.ecosystemKey() + "\u0000" + query.name(),
+          k -> db.affecting(query.ecosystemKey(), query.name()));
+      for (AffectedRecord record : records) {
+        try {
+          matches.add(new RecordMatch(record, query, RecordEvaluator.matchedBy(record, query.version(), query.scheme())));
+        } catch (IllegalArgumentException e) { // InvalidVersionException, or an OSV range OSV forbids
+          problems.add(pkg.pkg().name() + " " + pkg.pkg().version() + ": record " + record.vulnerabilityId()
+              + " (" + record.feed() + ", " + record.ecosystemKey() + ") could not be compared: " + e.getMessage());
+        }
+      }
+    }
+    return matches;
+  }
+}
