@@ -82,9 +82,10 @@ public final class VulnDb implements AutoCloseable {
     List<AffectedRecord> records = new ArrayList<>();
     // Several rows often share an id (one per range of a GHSA): read its tables once.
     Map<String, IdTables> byId = new HashMap<>();
-    try (PreparedStatement s = db.prepareStatement("""
-        SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw
-        FROM affected WHERE ecosystem = ? AND name = ? ORDER BY vuln_id, id""")) {
+    try {
+      PreparedStatement s = detailsReader.statement("""
+          SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw
+          FROM affected WHERE ecosystem = ? AND name = ? ORDER BY vuln_id, id""");
       s.setString(1, ecosystemKey);
       s.setString(2, name);
       try (ResultSet rs = s.executeQuery()) {
@@ -123,7 +124,8 @@ public final class VulnDb implements AutoCloseable {
    * data does not cover must be reported as such, never as "no vulnerabilities". One index probe.
    */
   public synchronized boolean covers(String ecosystemKey) {
-    try (PreparedStatement s = db.prepareStatement("SELECT 1 FROM affected WHERE ecosystem = ? LIMIT 1")) {
+    try {
+      PreparedStatement s = detailsReader.statement("SELECT 1 FROM affected WHERE ecosystem = ? LIMIT 1");
       s.setString(1, ecosystemKey);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next();
@@ -144,7 +146,8 @@ public final class VulnDb implements AutoCloseable {
 
   /** The CISA KEV entry of a CVE, if it is a known exploited vulnerability. */
   public synchronized Optional<KevEntry> kev(String cve) {
-    try (PreparedStatement s = db.prepareStatement("SELECT * FROM kev WHERE cve_id = ?")) {
+    try {
+      PreparedStatement s = detailsReader.statement("SELECT * FROM kev WHERE cve_id = ?");
       s.setString(1, cve);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
@@ -162,7 +165,8 @@ public final class VulnDb implements AutoCloseable {
 
   /** The newest EPSS score of a CVE. */
   public synchronized Optional<EpssScore> epss(String cve) {
-    try (PreparedStatement s = db.prepareStatement("SELECT score, percentile, score_date FROM epss WHERE cve_id = ?")) {
+    try {
+      PreparedStatement s = detailsReader.statement("SELECT score, percentile, score_date FROM epss WHERE cve_id = ?");
       s.setString(1, cve);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
@@ -180,6 +184,7 @@ public final class VulnDb implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    detailsReader.close();
     closeQuietly(db);
   }
 
