@@ -38,14 +38,14 @@ final class RecordEvaluator {
     if (record.status() == AffectedStatus.NOT_AFFECTED) {
       return Optional.empty();
     }
-    for (String listed : record.versions()) {
-      if (listed.equals(version) || scheme.isValid(listed) && scheme.compare(version, listed) == 0) {
-        return Optional.of("versions list");
-      }
-    }
     for (VersionRange range : record.ranges()) {
       if (contains(range, version, scheme)) {
         return Optional.of(describe(range));
+      }
+    }
+    for (String listed : record.versions()) {
+      if (listed.equals(version) || scheme.isValid(listed) && scheme.compare(version, listed) == 0) {
+        return Optional.of("versions list");
       }
     }
     if (record.ranges().isEmpty() && record.versions().isEmpty()) {
