@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.customs.core.vuln.db.VulnDb;
 import dev.customs.core.vuln.model.SeverityLevel;
+import dev.customs.testkit.TestImages;
 import dev.customs.testkit.TestVulnData;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

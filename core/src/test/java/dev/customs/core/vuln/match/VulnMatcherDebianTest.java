@@ -8,6 +8,7 @@ import dev.customs.core.inventory.InventoryPackage;
 import dev.customs.core.inventory.OsRelease;
 import dev.customs.core.inventory.Package;
 import dev.customs.core.vuln.db.VulnDb;
+import dev.customs.testkit.TestImages;
 import dev.customs.testkit.TestVulnData;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.customs.core.vuln.match;
+package dev.customs.testkit;
 
 import dev.customs.core.image.Image;
 import dev.customs.core.image.source.OciArchiveSource;
@@ -7,20 +7,19 @@ import dev.customs.core.inventory.Inventory;
 import dev.customs.core.inventory.InventoryScanner;
 import dev.customs.core.inventory.analyzer.Analyzers;
 import dev.customs.core.inventory.cache.NoLayerCache;
-import dev.customs.testkit.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Inventories of the real test images, read once per test JVM. */
-final class TestImages {
+public final class TestImages {
   private static final Map<String, Inventory> INVENTORIES = new HashMap<>();
 
   private TestImages() {}
 
   /** {@code debian12}, {@code debian12-app} (of debian12.oci.tar) or {@code alpine-3.20.3}. */
-  static synchronized Inventory inventory(String ref) {
+  public static synchronized Inventory inventory(String ref) {
     return INVENTORIES.computeIfAbsent(ref, TestImages::scan);
   }
 
