@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.customs.cli.CliRun;
 import dev.customs.cli.ExitCode;
-import dev.customs.core.registry.RegistryOptions;
 import dev.customs.testkit.LocalRegistry;
 import dev.customs.testkit.TestData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,22 +15,22 @@ import org.cyclonedx.Version;
 import org.cyclonedx.parsers.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code customs sbom} on the real test images, from archives and from a real local registry. */
 class SbomCommandImagesTest {
   @TempDir Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private CliRun last;
 
   private int run(String... args) {
-    SbomCommand command = new SbomCommand(new ImageSourcesOpener(RegistryOptions.defaults()),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new CommandLine(command).execute(args);
+    String[] all = new String[args.length + 1];
+    all[0] = "sbom";
+    System.arraycopy(args, 0, all, 1, args.length);
+    last = CliRun.run(all);
+    return last.exitCode();
   }
 
   private JsonNode json() throws Exception {
-    return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    return new ObjectMapper().readTree(last.out());
   }
 
   private static List<String> purls(JsonNode bom) {
@@ -48,8 +45,8 @@ class SbomCommandImagesTest {
 
     int code = run("--input", archive, "debian12-app", "--format", "cyclonedx", "--cache-dir", dir.toString());
 
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCode.OK);
-    assertThat(new JsonParser().validate(out.toByteArray(), Version.VERSION_16)).isEmpty();
+    assertThat(code).as(last.err()).isEqualTo(ExitCode.OK);
+    assertThat(new JsonParser().validate(last.out(), Version.VERSION_16)).isEmpty();
     assertThat(purls(json())).contains("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
         "pkg:npm/express@4.17.1", "pkg:pypi/flask@3.1.3");
   }
@@ -60,7 +57,7 @@ class SbomCommandImagesTest {
 
     int code = run("--input", archive, "localhost/fixtures/alpine-3.20.3:latest", "--format", "json", "--no-cache");
 
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCode.OK);
+    assertThat(code).as(last.err()).isEqualTo(ExitCode.OK);
     JsonNode image = json().path("image");
     assertThat(image.path("layers")).singleElement().satisfies(l -> assertThat(l.path("diffId").asText())
         .isEqualTo("sha256:a06bf1995ebbced80f289012aa75a085ad073f08883658344ea96ca56a7b2e99"));
@@ -74,7 +71,7 @@ class SbomCommandImagesTest {
 
       int code = run(registry.host() + "/fixtures/debian12:12", "--format", "spdx", "--no-cache");
 
-      assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCode.OK);
+      assertThat(code).as(last.err()).isEqualTo(ExitCode.OK);
       JsonNode image = json().path("packages").get(0);
       assertThat(image.path("name").asText()).isEqualTo(registry.host() + "/fixtures/debian12");
       assertThat(image.path("externalRefs").get(0).path("referenceLocator").asText())
