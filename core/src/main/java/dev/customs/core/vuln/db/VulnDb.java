@@ -1,5 +1,6 @@
 package dev.customs.core.vuln.db;
 
+import dev.customs.core.vuln.db.PackageTablesReader.IdTables;
 import dev.customs.core.vuln.model.AffectedRecord;
 import dev.customs.core.vuln.model.AffectedStatus;
 import dev.customs.core.vuln.model.EpssScore;
@@ -17,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,9 +80,9 @@ public final class VulnDb implements AutoCloseable {
   public synchronized List<AffectedRecord> affecting(String ecosystemKey, String packageName) {
     String name = PackageNames.normalize(ecosystemKey, packageName);
     List<AffectedRecord> records = new ArrayList<>();
-    // Several rows often share an id (one per range of a GHSA): read its tables once.
-    Map<String, IdTables> byId = new HashMap<>();
     try {
+      // The tables of all the package's vulnerabilities at once: a few queries per package, not per id.
+      Map<String, IdTables> byId = new PackageTablesReader(detailsReader).read(ecosystemKey, name);
       PreparedStatement s = detailsReader.statement("""
           SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw
           FROM affected WHERE ecosystem = ? AND name = ? ORDER BY vuln_id, id""");
@@ -90,8 +90,7 @@ public final class VulnDb implements AutoCloseable {
       s.setString(2, name);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          IdTables tables = byId.computeIfAbsent(rs.getString(1), this::idTables);
-          records.add(record(rs, ecosystemKey, name, tables));
+          records.add(record(rs, ecosystemKey, name, byId.getOrDefault(rs.getString(1), IdTables.NONE)));
         }
       }
     } catch (SQLException e) {
@@ -112,12 +111,6 @@ public final class VulnDb implements AutoCloseable {
         AffectedStatus.fromKey(rs.getString(5)), rs.getString(6), ratings);
   }
 
-  private IdTables idTables(String id) {
-    return new IdTables(detailsReader.aliases(id), detailsReader.related(id), detailsReader.severities(id));
-  }
-
-  /** What an affected row shares with the other rows of its vulnerability. */
-  private record IdTables(List<String> aliases, List<String> related, List<SeverityRating> severities) {}
 
   /**
    * Whether the bundle holds any record for an ecosystem key ({@code debian:12}): a release the
