@@ -102,6 +102,18 @@ class VulnMatcherDebianTest {
     assertThat(result.findings()).noneMatch(f -> f.pkg().pkg().ecosystem() == Ecosystem.DEB);
   }
 
+  @Test
+  void osPackagesWithoutAnOsReleaseAreReportedAsNotChecked() {
+    Inventory base = TestImages.inventory("debian12");
+    Inventory unknown = new Inventory(base.image(), Optional.empty(), base.packages(), base.secrets(),
+        base.privilegedFiles(), base.problems());
+
+    MatchResult result = new VulnMatcher(db).match(unknown);
+
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.problems()).singleElement().asString().contains("its OS packages were not checked");
+  }
+
   private List<Finding> match(String binary, String version) {
     Inventory inventory = withVersions(TestImages.inventory("debian12"),
         p -> p.name().equals(binary) ? p.withSource(source(p), version) : p);
