@@ -43,10 +43,9 @@ final class RecordEvaluator {
         return Optional.of(describe(range));
       }
     }
-    for (String listed : record.versions()) {
-      if (listed.equals(version) || scheme.isValid(listed) && scheme.compare(version, listed) == 0) {
-        return Optional.of("versions list");
-      }
+    // OSV lists versions exactly as the ecosystem publishes them: a string match, as OSV's own tools do.
+    if (record.versions().contains(version)) {
+      return Optional.of("versions list");
     }
     if (record.ranges().isEmpty() && record.versions().isEmpty()) {
       return allVersionsOrBelowFix(record, version, scheme);

@@ -41,7 +41,8 @@ public final class VulnMatcher {
     List<String> problems = new ArrayList<>();
     if (os.isEmpty() && inventory.packages().stream().anyMatch(p -> p.pkg().ecosystem().isOsPackage())) {
       // Distro data is per release: without one, OS packages cannot be judged, which is not "clean".
-      problems.add("the image has OS packages but no known OS release (no /etc/os-release): its OS packages were not checked");
+      problems.add("the image has OS packages but no known OS release (no /etc/os-release): "
+          + "its OS packages were not checked");
     }
     List<Finding> findings = new ArrayList<>();
     for (InventoryPackage pkg : inventory.packages()) {
