@@ -13,8 +13,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -61,8 +63,8 @@ public final class ScanTableFormat implements ScanFormat {
       return "";
     }
     List<SeverityLevel> order = new ArrayList<>(counts.keySet());
-    order.sort(java.util.Comparator.reverseOrder());
-    return order.stream().map(l -> l.name().toLowerCase(java.util.Locale.ROOT) + " " + counts.get(l))
+    order.sort(Comparator.reverseOrder());
+    return order.stream().map(l -> l.name().toLowerCase(Locale.ROOT) + " " + counts.get(l))
         .collect(Collectors.joining(", ", " (", ")"));
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -64,9 +65,9 @@ final class PackageTablesReader {
   }
 
   @SafeVarargs
-  private static TreeSet<String> union(java.util.Set<String>... sets) {
+  private static TreeSet<String> union(Set<String>... sets) {
     TreeSet<String> all = new TreeSet<>();
-    for (java.util.Set<String> set : sets) {
+    for (Set<String> set : sets) {
       all.addAll(set);
     }
     return all;

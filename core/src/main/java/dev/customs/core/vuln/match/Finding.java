@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One vulnerability affecting one installed package. The same vulnerability reported by several
@@ -62,7 +63,7 @@ public record Finding(
 
   /** The primary id and every alias. */
   public List<String> ids() {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(id), aliases.stream()).toList();
+    return Stream.concat(Stream.of(id), aliases.stream()).toList();
   }
 
   /** Whether a fix exists. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ final class FindingEnricher {
   }
 
   private static List<Reference> references(List<VulnDetails> known) {
-    Set<String> urls = new java.util.HashSet<>();
+    Set<String> urls = new HashSet<>();
     List<Reference> refs = new ArrayList<>();
     known.forEach(d -> d.references().stream().filter(r -> urls.add(r.url())).forEach(refs::add));
     return refs;

@@ -2,6 +2,7 @@ package dev.customs.core.vuln.match;
 
 import dev.customs.core.vuln.version.InvalidVersionException;
 import dev.customs.core.vuln.version.VersionScheme;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -66,7 +67,7 @@ final class GemRequirement {
       return "1";
     }
     int last = segments.size() - 1;
-    segments.set(last, new java.math.BigInteger(segments.get(last)).add(java.math.BigInteger.ONE).toString());
+    segments.set(last, new BigInteger(segments.get(last)).add(BigInteger.ONE).toString());
     return String.join(".", segments);
   }
 }
