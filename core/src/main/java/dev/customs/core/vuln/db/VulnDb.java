@@ -99,6 +99,41 @@ public final class VulnDb implements AutoCloseable {
     return records;
   }
 
+  /**
+   * The rows of {@link #affecting} without what they share with their vulnerability (aliases,
+   * related ids, the vulnerability's severities): the matcher decides first which rows contain the
+   * installed version (usually few: most are fixed), then completes only those with
+   * {@link #withIdTables}.
+   */
+  public synchronized List<AffectedRecord> affectedRows(String ecosystemKey, String packageName) {
+    String name = PackageNames.normalize(ecosystemKey, packageName);
+    List<AffectedRecord> records = new ArrayList<>();
+    try {
+      PreparedStatement s = detailsReader.statement("""
+          SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw
+          FROM affected WHERE ecosystem = ? AND name = ? ORDER BY vuln_id, id""");
+      s.setString(1, ecosystemKey);
+      s.setString(2, name);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          records.add(record(rs, ecosystemKey, name, IdTables.NONE));
+        }
+      }
+    } catch (SQLException e) {
+      throw failed("affectedRows(" + ecosystemKey + ", " + packageName + ")", e);
+    }
+    return records;
+  }
+
+  /** A row of {@link #affectedRows} completed as {@link #affecting} returns it. */
+  public synchronized AffectedRecord withIdTables(AffectedRecord row) {
+    String id = row.vulnerabilityId();
+    List<SeverityRating> ratings = new ArrayList<>(row.severities());
+    ratings.addAll(detailsReader.severities(id));
+    return new AffectedRecord(id, detailsReader.aliases(id), detailsReader.related(id), row.feed(), row.ecosystemKey(),
+        row.packageName(), row.ranges(), row.versions(), row.status(), row.fixedVersion(), ratings);
+  }
+
   private static AffectedRecord record(ResultSet rs, String ecosystemKey, String name, IdTables tables)
       throws SQLException {
     List<SeverityRating> ratings = new ArrayList<>();

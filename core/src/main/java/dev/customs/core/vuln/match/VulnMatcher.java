@@ -5,6 +5,7 @@ import dev.customs.core.inventory.InventoryPackage;
 import dev.customs.core.inventory.OsRelease;
 import dev.customs.core.vuln.db.VulnDb;
 import dev.customs.core.vuln.model.AffectedRecord;
+import dev.customs.core.vuln.model.AffectedStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -73,14 +74,19 @@ public final class VulnMatcher {
     List<RecordMatch> matches = new ArrayList<>();
     for (PackageQuery query : matcher.get().queries(pkg, os)) {
       // Binary packages of one source (libc6, libc-bin…) ask the same question: ask the database once.
-      List<AffectedRecord> records = lookups.computeIfAbsent(query.ecosystemKey() + "\u0000" + query.name(),
-          k -> db.affecting(query.ecosystemKey(), query.name()));
-      for (AffectedRecord record : records) {
+      List<AffectedRecord> rows = lookups.computeIfAbsent(query.ecosystemKey() + "\u0000" + query.name(),
+          k -> db.affectedRows(query.ecosystemKey(), query.name()));
+      for (AffectedRecord row : rows) {
         try {
-          matches.add(new RecordMatch(record, query, RecordEvaluator.matchedBy(record, query.version(), query.scheme())));
+          Optional<String> matchedBy = RecordEvaluator.matchedBy(row, query.version(), query.scheme());
+          // Only rows that can make or suppress a finding need their aliases: most rows are fixed
+          // below the installed version. The alias table is symmetric, so a row left without
+          // aliases still joins its group through the aliases of the rows that name it.
+          boolean decisive = matchedBy.isPresent() || row.status() == AffectedStatus.NOT_AFFECTED;
+          matches.add(new RecordMatch(decisive ? db.withIdTables(row) : row, query, matchedBy));
         } catch (IllegalArgumentException e) { // InvalidVersionException, or an OSV range OSV forbids
-          problems.add(pkg.pkg().name() + " " + pkg.pkg().version() + ": record " + record.vulnerabilityId()
-              + " (" + record.feed() + ", " + record.ecosystemKey() + ") could not be compared: " + e.getMessage());
+          problems.add(pkg.pkg().name() + " " + pkg.pkg().version() + ": record " + row.vulnerabilityId()
+              + " (" + row.feed() + ", " + row.ecosystemKey() + ") could not be compared: " + e.getMessage());
         }
       }
     }
