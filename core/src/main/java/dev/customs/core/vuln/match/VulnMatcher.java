@@ -9,6 +9,7 @@ import dev.customs.core.vuln.model.AffectedStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,8 @@ public final class VulnMatcher {
     Optional<OsRelease> os = inventory.os();
     Optional<DistroCoverage> coverage = os.map(this::coverage);
     FindingEnricher enricher = new FindingEnricher(db);
-    Map<String, List<AffectedRecord>> lookups = new HashMap<>();
+    // The binaries of one source (libc6, libc-bin…) share its rows: read and complete each row once.
+    Lookups cache = new Lookups(new HashMap<>(), new IdentityHashMap<>());
     List<String> problems = new ArrayList<>();
     if (os.isEmpty() && inventory.packages().stream().anyMatch(p -> p.pkg().ecosystem().isOsPackage())) {
       // Distro data is per release: without one, OS packages cannot be judged, which is not "clean".
@@ -47,7 +49,7 @@ public final class VulnMatcher {
     }
     List<Finding> findings = new ArrayList<>();
     for (InventoryPackage pkg : inventory.packages()) {
-      List<RecordMatch> matches = recordMatches(pkg, os, lookups, problems);
+      List<RecordMatch> matches = recordMatches(pkg, os, cache, problems);
       if (matches.stream().anyMatch(RecordMatch::affects)) {
         FindingMerger.merge(matches).forEach(m -> findings.add(enricher.enrich(pkg, m)));
       }
@@ -65,16 +67,19 @@ public final class VulnMatcher {
     return new DistroCoverage(key.orElse(""), DistroKeys.displayName(os), key.map(db::covers).orElse(false));
   }
 
-  private List<RecordMatch> recordMatches(InventoryPackage pkg, Optional<OsRelease> os,
-      Map<String, List<AffectedRecord>> lookups, List<String> problems) {
+  /** What one matching run has already read: rows per lookup, and rows completed with their id tables. */
+  private record Lookups(Map<String, List<AffectedRecord>> rows, Map<AffectedRecord, AffectedRecord> completed) {}
+
+  private List<RecordMatch> recordMatches(InventoryPackage pkg, Optional<OsRelease> os, Lookups cache,
+      List<String> problems) {
     Optional<PackageMatcher> matcher = matchers.stream().filter(m -> m.handles(pkg)).findFirst();
     if (matcher.isEmpty()) {
       return List.of();
     }
     List<RecordMatch> matches = new ArrayList<>();
     for (PackageQuery query : matcher.get().queries(pkg, os)) {
-      // Binary packages of one source (libc6, libc-bin…) ask the same question: ask the database once.
-      List<AffectedRecord> rows = lookups.computeIfAbsent(query.ecosystemKey() + "\u0000" + query.name(),
+      // Binary packages of one source ask the same question: ask the database once.
+      List<AffectedRecord> rows = cache.rows().computeIfAbsent(query.ecosystemKey() + "\u0000" + query.name(),
           k -> db.affectedRows(query.ecosystemKey(), query.name()));
       for (AffectedRecord row : rows) {
         try {
@@ -83,7 +88,8 @@ public final class VulnMatcher {
           // below the installed version. The alias table is symmetric, so a row left without
           // aliases still joins its group through the aliases of the rows that name it.
           boolean decisive = matchedBy.isPresent() || row.status() == AffectedStatus.NOT_AFFECTED;
-          matches.add(new RecordMatch(decisive ? db.withIdTables(row) : row, query, matchedBy));
+          AffectedRecord record = decisive ? cache.completed().computeIfAbsent(row, db::withIdTables) : row;
+          matches.add(new RecordMatch(record, query, matchedBy));
         } catch (IllegalArgumentException e) { // InvalidVersionException, or an OSV range OSV forbids
           problems.add(pkg.pkg().name() + " " + pkg.pkg().version() + ": record " + row.vulnerabilityId()
               + " (" + row.feed() + ", " + row.ecosystemKey() + ") could not be compared: " + e.getMessage());
