@@ -31,6 +31,7 @@ final class FindingEnricher {
   private final Map<String, Optional<VulnDetails>> details = new HashMap<>();
   private final Map<String, Optional<KevEntry>> kev = new HashMap<>();
   private final Map<String, Optional<EpssScore>> epss = new HashMap<>();
+  private final Map<CvssVector, CvssScore> scores = new HashMap<>();
 
   FindingEnricher(VulnDb db) {
     this.db = db;
@@ -70,10 +71,11 @@ final class FindingEnricher {
         .filter(t -> t != null && !t.isBlank()).findFirst().orElse("");
   }
 
-  private static List<CvssScore> cvss(List<VulnDetails> known) {
+  private List<CvssScore> cvss(List<VulnDetails> known) {
     Set<CvssVector> seen = new LinkedHashSet<>();
     known.forEach(d -> seen.addAll(d.cvss()));
-    return seen.stream().map(CvssScorer::score).toList();
+    // A vulnerability shared by many packages is scored once.
+    return seen.stream().map(v -> scores.computeIfAbsent(v, CvssScorer::score)).toList();
   }
 
   private static List<String> cwes(List<VulnDetails> known) {
