@@ -29,9 +29,16 @@ import java.util.Optional;
  * verified) and surface as {@link IllegalStateException}.
  */
 public final class VulnDb implements AutoCloseable {
+  // A few MB each at most: enough for the distinct rows and ids of many images' packages.
+  private static final int COLUMN_CACHE_ENTRIES = 20_000;
+  private static final int ID_CACHE_ENTRIES = 20_000;
   private final Connection db;
   private final BundleMetadata metadata;
   private final VulnDetailsReader detailsReader;
+  // Bounded caches of what an open (immutable) bundle answers again and again: parsed JSON columns
+  // by their text, and the tables a matched row is completed with by vulnerability id.
+  private final ParsedColumnCache columns = new ParsedColumnCache(COLUMN_CACHE_ENTRIES);
+  private final LruCache<String, IdTables> idTables = new LruCache<>(ID_CACHE_ENTRIES);
 
   private VulnDb(Connection db, BundleMetadata metadata) {
     this.db = db;
@@ -128,13 +135,16 @@ public final class VulnDb implements AutoCloseable {
   /** A row of {@link #affectedRows} completed as {@link #affecting} returns it. */
   public synchronized AffectedRecord withIdTables(AffectedRecord row) {
     String id = row.vulnerabilityId();
+    // Many packages share a vulnerability (and repeated runs share all of them): read its tables once.
+    IdTables tables = idTables.get(id, i -> new IdTables(List.copyOf(detailsReader.aliases(i)),
+        List.copyOf(detailsReader.related(i)), List.copyOf(detailsReader.severities(i))));
     List<SeverityRating> ratings = new ArrayList<>(row.severities());
-    ratings.addAll(detailsReader.severities(id));
-    return new AffectedRecord(id, detailsReader.aliases(id), detailsReader.related(id), row.feed(), row.ecosystemKey(),
+    ratings.addAll(tables.severities());
+    return new AffectedRecord(id, tables.aliases(), tables.related(), row.feed(), row.ecosystemKey(),
         row.packageName(), row.ranges(), row.versions(), row.status(), row.fixedVersion(), ratings);
   }
 
-  private static AffectedRecord record(ResultSet rs, String ecosystemKey, String name, IdTables tables)
+  private AffectedRecord record(ResultSet rs, String ecosystemKey, String name, IdTables tables)
       throws SQLException {
     List<SeverityRating> ratings = new ArrayList<>();
     if (rs.getString(7) != null) {
@@ -142,7 +152,7 @@ public final class VulnDb implements AutoCloseable {
     }
     ratings.addAll(tables.severities());
     return new AffectedRecord(rs.getString(1), tables.aliases(), tables.related(), rs.getString(2), ecosystemKey,
-        name, RangesJson.readRanges(rs.getString(3)), RangesJson.readStrings(rs.getString(4)),
+        name, columns.ranges(rs.getString(3)), columns.versions(rs.getString(4)),
         AffectedStatus.fromKey(rs.getString(5)), rs.getString(6), ratings);
   }
 
