@@ -40,6 +40,10 @@ final class FindingMerger {
   }
 
   private static Optional<MergedMatch> decide(List<RecordMatch> group) {
+    if (!anyAffects(group)) {
+      // Most groups: every record is fixed below the installed version. Nothing to decide.
+      return Optional.empty();
+    }
     int best = group.stream().mapToInt(m -> rank(m.record().feed())).min().orElseThrow();
     List<RecordMatch> deciding = group.stream().filter(m -> rank(m.record().feed()) == best).toList();
     if (deciding.stream().anyMatch(m -> m.record().status() == AffectedStatus.NOT_AFFECTED)) {
@@ -58,6 +62,15 @@ final class FindingMerger {
     ids.remove(primary);
     List<String> fixes = fixedVersions(affecting);
     return Optional.of(new MergedMatch(primary, List.copyOf(ids), affecting, status(affecting, fixes), fixes));
+  }
+
+  private static boolean anyAffects(List<RecordMatch> group) {
+    for (RecordMatch m : group) {
+      if (m.affects()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> fixedVersions(List<RecordMatch> affecting) {
