@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,8 @@ public final class VulnDb implements AutoCloseable {
   // A few MB each at most: enough for the distinct rows and ids of many images' packages.
   private static final int COLUMN_CACHE_ENTRIES = 20_000;
   private static final int ID_CACHE_ENTRIES = 20_000;
+  private static final Comparator<IdentifiedRow> ROW_ORDER =
+      Comparator.comparing((IdentifiedRow r) -> r.record().vulnerabilityId()).thenComparingLong(IdentifiedRow::id);
   private final Connection db;
   private final BundleMetadata metadata;
   private final VulnDetailsReader detailsReader;
@@ -114,23 +117,29 @@ public final class VulnDb implements AutoCloseable {
    */
   public synchronized List<AffectedRecord> affectedRows(String ecosystemKey, String packageName) {
     String name = PackageNames.normalize(ecosystemKey, packageName);
-    List<AffectedRecord> records = new ArrayList<>();
+    List<IdentifiedRow> rows = new ArrayList<>();
     try {
+      // Sorted here rather than by ORDER BY: SQLite would copy every row, JSON columns and all,
+      // into a temporary b-tree before returning the first; the index already yields them by name.
       PreparedStatement s = detailsReader.statement("""
-          SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw
-          FROM affected WHERE ecosystem = ? AND name = ? ORDER BY vuln_id, id""");
+          SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw, id
+          FROM affected WHERE ecosystem = ? AND name = ?""");
       s.setString(1, ecosystemKey);
       s.setString(2, name);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          records.add(record(rs, ecosystemKey, name, IdTables.NONE));
+          rows.add(new IdentifiedRow(rs.getLong(10), record(rs, ecosystemKey, name, IdTables.NONE)));
         }
       }
     } catch (SQLException e) {
       throw failed("affectedRows(" + ecosystemKey + ", " + packageName + ")", e);
     }
-    return records;
+    rows.sort(ROW_ORDER);
+    return rows.stream().map(IdentifiedRow::record).toList();
   }
+
+  /** An affected row with its table id, to order rows as {@link #affecting} does (vulnerability id, then id). */
+  private record IdentifiedRow(long id, AffectedRecord record) {}
 
   /** A row of {@link #affectedRows} completed as {@link #affecting} returns it. */
   public synchronized AffectedRecord withIdTables(AffectedRecord row) {
