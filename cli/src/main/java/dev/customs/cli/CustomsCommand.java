@@ -1,6 +1,10 @@
 package dev.customs.cli;
 
+import dev.customs.cli.command.DbCommand;
+import dev.customs.cli.command.ImageSourcesOpener;
 import dev.customs.cli.command.InspectCommand;
+import dev.customs.cli.command.SbomCommand;
+import dev.customs.core.registry.RegistryOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Container-image security: inspect images, list what is inside, find vulnerabilities, "
         + "judge them against assurance policies.",
-    subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {InspectCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
 public final class CustomsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -26,11 +30,14 @@ public final class CustomsCommand implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new CustomsCommand());
     cl.setExecutionExceptionHandler(new CommandFailureHandler());
+    cl.addSubcommand(new SbomCommand(new ImageSourcesOpener(RegistryOptions.defaults()), System.out, System.err));
     cl.setUsageHelpAutoWidth(true);
     return cl;
   }
 
   public static void main(String[] args) {
+    // sqlite-jdbc logs through SLF4J; with no backend SLF4J would warn about that on every run.
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     System.exit(commandLine().execute(args));
   }
 }

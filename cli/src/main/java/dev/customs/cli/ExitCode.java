@@ -9,6 +9,11 @@ public final class ExitCode {
   public static final int USAGE = 2;
   /** The image could not be read: unreachable registry, bad credentials, corrupt archive. */
   public static final int IMAGE_UNREADABLE = 3;
+  /**
+   * No usable vulnerability database (none yet, damaged, wrong checksum or schema version), or
+   * building or importing one failed. Like an unreadable image, the scan cannot be trusted: 3.
+   */
+  public static final int DB_UNAVAILABLE = 3;
 
   private ExitCode() {}
 }

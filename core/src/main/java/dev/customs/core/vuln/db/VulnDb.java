@@ -1,0 +1,185 @@
+package dev.customs.core.vuln.db;
+
+import dev.customs.core.vuln.model.AffectedRecord;
+import dev.customs.core.vuln.model.AffectedStatus;
+import dev.customs.core.vuln.model.EpssScore;
+import dev.customs.core.vuln.model.KevEntry;
+import dev.customs.core.vuln.model.PackageNames;
+import dev.customs.core.vuln.model.SeverityLevel;
+import dev.customs.core.vuln.model.SeverityRating;
+import dev.customs.core.vuln.model.VulnDetails;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Read access to an installed bundle: what the matcher, reports and policies ask. Opening checks
+ * the checksum sidecar and the schema version. Methods are safe to call from several threads (they
+ * share one read-only connection). Query failures on an opened bundle are unexpected (the file was
+ * verified) and surface as {@link IllegalStateException}.
+ */
+public final class VulnDb implements AutoCloseable {
+  private final Connection db;
+  private final BundleMetadata metadata;
+  private final VulnDetailsReader detailsReader;
+
+  private VulnDb(Connection db, BundleMetadata metadata) {
+    this.db = db;
+    this.metadata = metadata;
+    this.detailsReader = new VulnDetailsReader(db);
+  }
+
+  /**
+   * Opens a bundle.
+   *
+   * @throws BundleMissingException when there is no file (the message says how to get one)
+   * @throws BundleException when the checksum or schema version does not match, or it is no bundle
+   */
+  public static VulnDb open(Path file) throws BundleException {
+    if (!Files.isRegularFile(file)) {
+      throw new BundleMissingException(file);
+    }
+    Connection db = null;
+    try {
+      String sha256 = BundleChecksum.verify(file);
+      db = BundleMetadataReader.openReadOnly(file);
+      BundleMetadataReader.checkSchema(db, file);
+      return new VulnDb(db, BundleMetadataReader.read(db, sha256));
+    } catch (IOException | SQLException | BundleException e) {
+      closeQuietly(db);
+      if (e instanceof BundleException be) {
+        throw be;
+      }
+      throw new BundleException("cannot open the vulnerability database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public BundleMetadata metadata() {
+    return metadata;
+  }
+
+  /**
+   * Every record for a package, in vulnerability-id order.
+   *
+   * @param ecosystemKey see {@link dev.customs.core.vuln.model.EcosystemKeys}: {@code debian:12},
+   *     {@code alpine:3.20}, {@code rhel:9}, {@code npm}, {@code maven}, {@code pypi}, {@code go}…
+   * @param packageName the name as the inventory has it; it is normalized like the bundle's names
+   *     ({@link PackageNames#normalize}). For Debian/Ubuntu ask with the SOURCE package name, for
+   *     Alpine with the origin.
+   */
+  public synchronized List<AffectedRecord> affecting(String ecosystemKey, String packageName) {
+    String name = PackageNames.normalize(ecosystemKey, packageName);
+    List<AffectedRecord> records = new ArrayList<>();
+    // Several rows often share an id (one per range of a GHSA): read its tables once.
+    Map<String, IdTables> byId = new HashMap<>();
+    try (PreparedStatement s = db.prepareStatement("""
+        SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw
+        FROM affected WHERE ecosystem = ? AND name = ? ORDER BY vuln_id, id""")) {
+      s.setString(1, ecosystemKey);
+      s.setString(2, name);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          IdTables tables = byId.computeIfAbsent(rs.getString(1), this::idTables);
+          records.add(record(rs, ecosystemKey, name, tables));
+        }
+      }
+    } catch (SQLException e) {
+      throw failed("affecting(" + ecosystemKey + ", " + packageName + ")", e);
+    }
+    return records;
+  }
+
+  private static AffectedRecord record(ResultSet rs, String ecosystemKey, String name, IdTables tables)
+      throws SQLException {
+    List<SeverityRating> ratings = new ArrayList<>();
+    if (rs.getString(7) != null) {
+      ratings.add(new SeverityRating(rs.getString(7), SeverityLevel.valueOf(rs.getString(8)), rs.getString(9)));
+    }
+    ratings.addAll(tables.severities());
+    return new AffectedRecord(rs.getString(1), tables.aliases(), tables.related(), rs.getString(2), ecosystemKey,
+        name, RangesJson.readRanges(rs.getString(3)), RangesJson.readStrings(rs.getString(4)),
+        AffectedStatus.fromKey(rs.getString(5)), rs.getString(6), ratings);
+  }
+
+  private IdTables idTables(String id) {
+    return new IdTables(detailsReader.aliases(id), detailsReader.related(id), detailsReader.severities(id));
+  }
+
+  /** What an affected row shares with the other rows of its vulnerability. */
+  private record IdTables(List<String> aliases, List<String> related, List<SeverityRating> severities) {}
+
+  /** Everything known about an id, merged over all feeds; empty when no feed names it. */
+  public synchronized Optional<VulnDetails> details(String id) {
+    try {
+      return detailsReader.details(id);
+    } catch (SQLException e) {
+      throw failed("details(" + id + ")", e);
+    }
+  }
+
+  /** The CISA KEV entry of a CVE, if it is a known exploited vulnerability. */
+  public synchronized Optional<KevEntry> kev(String cve) {
+    try (PreparedStatement s = db.prepareStatement("SELECT * FROM kev WHERE cve_id = ?")) {
+      s.setString(1, cve);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String due = rs.getString("due_date");
+        return Optional.of(new KevEntry(cve, rs.getString("vendor_project"), rs.getString("product"),
+            rs.getString("vulnerability_name"), LocalDate.parse(rs.getString("date_added")),
+            due == null ? null : LocalDate.parse(due), rs.getString("known_ransomware_use")));
+      }
+    } catch (SQLException e) {
+      throw failed("kev(" + cve + ")", e);
+    }
+  }
+
+  /** The newest EPSS score of a CVE. */
+  public synchronized Optional<EpssScore> epss(String cve) {
+    try (PreparedStatement s = db.prepareStatement("SELECT score, percentile, score_date FROM epss WHERE cve_id = ?")) {
+      s.setString(1, cve);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        double percentile = rs.getDouble(2);
+        Double p = rs.wasNull() ? null : percentile;
+        String day = rs.getString(3);
+        return Optional.of(new EpssScore(cve, rs.getDouble(1), p, day.isEmpty() ? null : LocalDate.parse(day)));
+      }
+    } catch (SQLException e) {
+      throw failed("epss(" + cve + ")", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closeQuietly(db);
+  }
+
+  private static IllegalStateException failed(String query, SQLException e) {
+    return new IllegalStateException("vulnerability database query " + query + " failed: " + e.getMessage(), e);
+  }
+
+  private static void closeQuietly(Connection db) {
+    if (db == null) {
+      return;
+    }
+    try {
+      db.close();
+    } catch (SQLException e) {
+      // Read-only: nothing can be lost by a failed close.
+    }
+  }
+}
