@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds a {@link PolicyNode} tree from a Jackson token stream (YAML or JSON), keeping lines. */
-final class PolicyNodeReader {
+public final class PolicyNodeReader {
   private final JsonParser parser;
 
-  PolicyNodeReader(JsonParser parser) {
+  public PolicyNodeReader(JsonParser parser) {
     this.parser = parser;
   }
 
   /** Reads the value at the current token; the parser must be positioned on its first token. */
-  PolicyNode read(String path) throws IOException {
+  public PolicyNode read(String path) throws IOException {
     JsonToken token = parser.currentToken();
     int line = parser.currentTokenLocation().getLineNr();
     return switch (token) {
