@@ -3,6 +3,7 @@ package dev.customs.cli;
 import dev.customs.cli.command.DbCommand;
 import dev.customs.cli.command.ImageSourcesOpener;
 import dev.customs.cli.command.InspectCommand;
+import dev.customs.cli.command.PolicyCommand;
 import dev.customs.cli.command.SbomCommand;
 import dev.customs.core.registry.RegistryOptions;
 import java.util.concurrent.Callable;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Container-image security: inspect images, list what is inside, find vulnerabilities, "
         + "judge them against assurance policies.",
-    subcommands = {InspectCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {InspectCommand.class, DbCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
 public final class CustomsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
