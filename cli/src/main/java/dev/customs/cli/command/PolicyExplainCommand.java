@@ -3,7 +3,7 @@ package dev.customs.cli.command;
 import dev.customs.cli.ExitCode;
 import dev.customs.core.policy.PolicyExplainer;
 import dev.customs.core.policy.PolicyFormatException;
-import dev.customs.core.policy.PolicyLoader;
+import dev.customs.core.policy.load.PolicyLoader;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

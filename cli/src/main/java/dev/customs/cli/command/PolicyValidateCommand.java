@@ -3,7 +3,7 @@ package dev.customs.cli.command;
 import dev.customs.cli.ExitCode;
 import dev.customs.core.policy.Policy;
 import dev.customs.core.policy.PolicyFormatException;
-import dev.customs.core.policy.PolicyLoader;
+import dev.customs.core.policy.load.PolicyLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;

@@ -2,7 +2,7 @@ package dev.customs.core.policy;
 
 /**
  * One check of an assurance policy. Implementations live in {@code dev.customs.core.policy.control},
- * one class each, listed in {@link dev.customs.core.policy.control.ControlTypes}; they are immutable
+ * one class each, listed in {@code ControlTypes}; they are immutable
  * values read from a policy document and may be evaluated from several threads.
  *
  * <p>A control never throws for an image it cannot judge: it returns an ERROR result saying which

@@ -1,6 +1,5 @@
 package dev.customs.core.policy;
 
-import dev.customs.core.policy.suppress.Suppressions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,6 +6,7 @@ import static dev.customs.core.policy.ControlResult.Outcome.PASS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.customs.core.inventory.Inventory;
+import dev.customs.core.policy.load.PolicyLoader;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;

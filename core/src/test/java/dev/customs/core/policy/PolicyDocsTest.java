@@ -3,6 +3,7 @@ package dev.customs.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.customs.core.policy.control.ControlTypes;
+import dev.customs.core.policy.load.PolicyLoader;
 import dev.customs.testkit.TestData;
 import java.nio.file.Files;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package dev.customs.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.customs.core.inventory.Inventory;
-import dev.customs.core.policy.suppress.IgnoreFile;
-import dev.customs.core.policy.suppress.Suppressions;
+import dev.customs.core.policy.load.BaselinePolicies;
+import dev.customs.core.policy.load.PolicyLoader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.customs.core.policy.control.ControlTypes;
+import dev.customs.core.policy.load.BaselinePolicies;
+import dev.customs.core.policy.load.PolicyLoader;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.customs.core.inventory.Inventory;
-import dev.customs.core.policy.suppress.IgnoreFile;
-import dev.customs.core.policy.suppress.Suppressions;
-import dev.customs.core.policy.suppress.VexDocument;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import dev.customs.core.image.Digest;
 import dev.customs.core.image.ImageConfig.HistoryEntry;
 import dev.customs.core.image.LayerDescriptor;
 import dev.customs.core.inventory.ImageFacts;
+import dev.customs.core.policy.document.PolicyNode;
 import dev.customs.core.policy.document.SpecReader;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ public record BaseImageLayers(Optional<Integer> declaredCount, Set<Digest> decla
   /** {@code excludeBaseImage: true} or {@code excludeBaseImage: {layers: N}} / {@code {digests: [...]}}. */
   static Optional<BaseImageLayers> read(SpecReader spec) {
     var node = spec.node().fields().get("excludeBaseImage");
-    if (node == null || node.kind() == dev.customs.core.policy.document.PolicyNode.Kind.BOOLEAN) {
+    if (node == null || node.kind() == PolicyNode.Kind.BOOLEAN) {
       return spec.bool("excludeBaseImage", false) ? Optional.of(GUESSED) : Optional.empty();
     }
     return spec.object("excludeBaseImage").map(base -> {

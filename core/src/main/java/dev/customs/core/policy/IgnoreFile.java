@@ -1,6 +1,5 @@
-package dev.customs.core.policy.suppress;
+package dev.customs.core.policy;
 
-import dev.customs.core.policy.PolicyFormatException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.customs.core.policy.document;
+package dev.customs.core.policy.load;
 
 import dev.customs.core.policy.Control;
 import dev.customs.core.policy.ExceptionRule;
@@ -8,6 +8,9 @@ import dev.customs.core.policy.PolicyAction;
 import dev.customs.core.policy.PolicyControl;
 import dev.customs.core.policy.Scope;
 import dev.customs.core.policy.control.ControlTypes;
+import dev.customs.core.policy.document.PolicyNode;
+import dev.customs.core.policy.document.PolicyProblems;
+import dev.customs.core.policy.document.SpecReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
-package dev.customs.core.policy;
+package dev.customs.core.policy.load;
 
+import dev.customs.core.policy.Policy;
+import dev.customs.core.policy.PolicyFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +22,7 @@ public final class BaselinePolicies {
       throw new IllegalArgumentException("no built-in policy " + name + ": expected one of " + NAMES);
     }
     String resource = name + ".yaml";
-    try (InputStream in = BaselinePolicies.class.getResourceAsStream(resource)) {
+    try (InputStream in = BaselinePolicies.class.getResourceAsStream("/dev/customs/core/policy/" + resource)) {
       if (in == null) {
         throw new IllegalStateException("built-in policy resource missing: " + resource);
       }

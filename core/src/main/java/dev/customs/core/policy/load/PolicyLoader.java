@@ -1,11 +1,12 @@
-package dev.customs.core.policy;
+package dev.customs.core.policy.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.customs.core.policy.document.PolicyDocumentReader;
+import dev.customs.core.policy.Policy;
+import dev.customs.core.policy.PolicyFormatException;
 import dev.customs.core.policy.document.PolicyNode;
 import dev.customs.core.policy.document.PolicyNodeReader;
 import dev.customs.core.policy.document.PolicyProblems;

@@ -1,7 +1,5 @@
-package dev.customs.core.policy.suppress;
+package dev.customs.core.policy;
 
-import dev.customs.core.policy.Suppression;
-import dev.customs.core.policy.VulnerabilityView;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,7 @@
-package dev.customs.core.policy.suppress;
+package dev.customs.core.policy;
 
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
-import dev.customs.core.policy.VulnerabilityView;
 import java.util.List;
 import java.util.Objects;
 

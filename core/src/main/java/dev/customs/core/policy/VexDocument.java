@@ -1,9 +1,8 @@
-package dev.customs.core.policy.suppress;
+package dev.customs.core.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.customs.core.policy.PolicyFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.customs.core.policy.suppress;
+package dev.customs.core.policy;
 
 import java.time.LocalDate;
 import java.util.Optional;
