@@ -44,7 +44,8 @@ public record IgnoreFile(String source, List<IgnoreEntry> entries) {
       Optional<LocalDate> expires = Optional.empty();
       for (int w = 1; w < words.length; w++) {
         if (!words[w].startsWith("exp:")) {
-          problems.add(source + ":" + (i + 1) + ": unexpected \"" + words[w] + "\": expected exp:YYYY-MM-DD or # comment");
+          problems.add(source + ":" + (i + 1) + ": unexpected \"" + words[w]
+              + "\": expected exp:YYYY-MM-DD or # comment");
           continue;
         }
         try {

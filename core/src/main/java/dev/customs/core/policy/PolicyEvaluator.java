@@ -46,7 +46,8 @@ public final class PolicyEvaluator {
 
   private PolicyAssessment evaluate(Policy policy, EvaluationContext context) {
     if (!policy.scope().matches(context.reference(), context.inventory().image().labels())) {
-      return new PolicyAssessment(policy.name(), policy.source(), policy.action(), false, List.of(), List.of(), List.of());
+      return new PolicyAssessment(policy.name(), policy.source(), policy.action(), false, List.of(), List.of(),
+          List.of());
     }
     PolicyExceptions.Result excepted = PolicyExceptions.apply(policy, context, today(context));
     List<ControlAssessment> controls = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.customs.core.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Says what a policy checks, in plain words: the text of {@code customs policy explain}. */
 public final class PolicyExplainer {
@@ -20,7 +21,8 @@ public final class PolicyExplainer {
     policy.enforceFrom().ifPresent(d -> lines.add("Failing controls only warn before " + d + "."));
     lines.add("Controls:");
     for (PolicyControl c : policy.controls()) {
-      String action = c.action().filter(a -> a != policy.action()).map(a -> " [" + a.name().toLowerCase() + "]").orElse("");
+      String action = c.action().filter(a -> a != policy.action())
+          .map(a -> " [" + a.name().toLowerCase(Locale.ROOT) + "]").orElse("");
       lines.add("  " + (policy.controls().indexOf(c) + 1) + ". " + c.control().explain() + action);
     }
     if (!policy.exceptions().isEmpty()) {

@@ -98,7 +98,10 @@ public record VexDocument(String source, String format, List<VexStatement> state
       List<String> ids = new ArrayList<>(List.of(v.path("id").asText()));
       v.path("references").forEach(r -> ids.add(r.path("id").asText()));
       List<String> products = new ArrayList<>();
-      v.path("affects").forEach(a -> products.add(purlsByRef.getOrDefault(a.path("ref").asText(), a.path("ref").asText())));
+      for (JsonNode affects : v.path("affects")) {
+        String ref = affects.path("ref").asText();
+        products.add(purlsByRef.getOrDefault(ref, ref));
+      }
       String why = join(v.path("analysis").path("justification").asText(), v.path("analysis").path("detail").asText());
       out.add(new VexStatement(ids, products, state, why));
     }

@@ -5,6 +5,7 @@ import dev.customs.core.policy.ControlResult;
 import dev.customs.core.policy.EvaluationContext;
 import dev.customs.core.policy.VulnerabilityView;
 import dev.customs.core.policy.document.SpecReader;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Fails on vulnerabilities whose CVSS base score reaches {@code minScore} in CVSS {@code version}. */
@@ -26,7 +27,7 @@ public record CvssScoreControl(double minScore, CvssVersion version, Vulnerabili
   }
 
   @Override public String explain() {
-    String which = version == CvssVersion.ANY ? "CVSS v3 or v4" : "CVSS " + version.name().toLowerCase();
+    String which = version == CvssVersion.ANY ? "CVSS v3 or v4" : "CVSS " + version.name().toLowerCase(Locale.ROOT);
     return "Fails when a vulnerability has a " + which + " base score of " + minScore + " or more" + filter.describe()
         + ". Vulnerabilities without such a score do not count.";
   }

@@ -44,7 +44,8 @@ public record FilesControl(List<Glob> paths, boolean setuid, boolean setgid) imp
       what.add("a setgid file");
     }
     if (!paths.isEmpty()) {
-      what.add("a known file matching " + paths + " (package databases, manifests, setuid/setgid files, files with secrets)");
+      what.add("a known file matching " + paths
+          + " (package databases, manifests, setuid/setgid files, files with secrets)");
     }
     return "Fails when the image has " + String.join(", or ", what) + ".";
   }
@@ -53,8 +54,9 @@ public record FilesControl(List<Glob> paths, boolean setuid, boolean setgid) imp
     List<Offense> offenses = new ArrayList<>();
     for (PrivilegedFile f : context.inventory().privilegedFiles()) {
       if ((setuid && f.setuid()) || (setgid && f.setgid())) {
-        String bits = (f.setuid() ? "setuid" : "") + (f.setuid() && f.setgid() ? "+" : "") + (f.setgid() ? "setgid" : "");
-        offenses.add(new Offense("file", "/" + f.path() + " " + bits, "mode " + Integer.toOctalString(f.mode()) + ", owner uid " + f.uid()));
+        String bits = f.setuid() && f.setgid() ? "setuid+setgid" : f.setuid() ? "setuid" : "setgid";
+        offenses.add(new Offense("file", "/" + f.path() + " " + bits,
+            "mode " + Integer.toOctalString(f.mode()) + ", owner uid " + f.uid()));
       }
     }
     if (!paths.isEmpty()) {

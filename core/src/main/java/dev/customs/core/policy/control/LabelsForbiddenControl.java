@@ -22,7 +22,8 @@ public record LabelsForbiddenControl(List<LabelRule> labels) implements Control 
   }
 
   @Override public String explain() {
-    return "Fails when the image has a label " + String.join("; ", labels.stream().map(LabelRule::describe).toList()) + ".";
+    return "Fails when the image has a label "
+        + String.join("; ", labels.stream().map(LabelRule::describe).toList()) + ".";
   }
 
   @Override public ControlResult evaluate(EvaluationContext context) {

@@ -22,7 +22,8 @@ public record LabelsRequiredControl(List<LabelRule> labels) implements Control {
   }
 
   @Override public String explain() {
-    return "Fails unless the image has the labels " + String.join("; ", labels.stream().map(LabelRule::describe).toList()) + ".";
+    return "Fails unless the image has the labels "
+        + String.join("; ", labels.stream().map(LabelRule::describe).toList()) + ".";
   }
 
   @Override public ControlResult evaluate(EvaluationContext context) {

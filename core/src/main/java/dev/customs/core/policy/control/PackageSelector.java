@@ -7,6 +7,7 @@ import dev.customs.core.policy.document.SpecReader;
 import dev.customs.core.vuln.version.VersionSchemes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,18 +33,16 @@ public record PackageSelector(Glob name, Optional<Ecosystem> ecosystem, List<Com
     }
   }
 
-  static PackageSelector read(SpecReader spec, boolean versionsAllowed) {
+  static PackageSelector read(SpecReader spec) {
     String name = spec.requiredString("name");
     Optional<Ecosystem> ecosystem = spec.choice("ecosystem", Ecosystem.class);
     List<Comparison> comparisons = new ArrayList<>();
-    if (versionsAllowed) {
-      for (String part : spec.string("versions").map(v -> v.split(",")).orElse(new String[0])) {
-        Matcher m = COMPARISON.matcher(part);
-        if (m.matches()) {
-          comparisons.add(new Comparison(m.group(1), m.group(2)));
-        } else {
-          spec.problem("versions", "expected comparisons like \">=1.0, <2.0\", was \"" + part.strip() + "\"");
-        }
+    for (String part : spec.string("versions").map(v -> v.split(",")).orElse(new String[0])) {
+      Matcher m = COMPARISON.matcher(part);
+      if (m.matches()) {
+        comparisons.add(new Comparison(m.group(1), m.group(2)));
+      } else {
+        spec.problem("versions", "expected comparisons like \">=1.0, <2.0\", was \"" + part.strip() + "\"");
       }
     }
     spec.finish();
@@ -72,6 +71,6 @@ public record PackageSelector(Glob name, Optional<Ecosystem> ecosystem, List<Com
   public String describe() {
     String range = versions.isEmpty() ? "" : " "
         + String.join(", ", versions.stream().map(c -> c.operator() + c.version()).toList());
-    return name + range + ecosystem.map(e -> " (" + e.name().toLowerCase() + ")").orElse("");
+    return name + range + ecosystem.map(e -> " (" + e.name().toLowerCase(Locale.ROOT) + ")").orElse("");
   }
 }

@@ -16,7 +16,7 @@ public record PackagesBlockedControl(List<PackageSelector> packages) implements 
 
   static PackagesBlockedControl read(SpecReader spec) {
     spec.require("packages");
-    return new PackagesBlockedControl(spec.objects("packages").stream().map(p -> PackageSelector.read(p, true)).toList());
+    return new PackagesBlockedControl(spec.objects("packages").stream().map(PackageSelector::read).toList());
   }
 
   @Override public String type() {

@@ -15,7 +15,7 @@ public record PackagesRequiredControl(List<PackageSelector> packages) implements
 
   static PackagesRequiredControl read(SpecReader spec) {
     spec.require("packages");
-    return new PackagesRequiredControl(spec.objects("packages").stream().map(p -> PackageSelector.read(p, true)).toList());
+    return new PackagesRequiredControl(spec.objects("packages").stream().map(PackageSelector::read).toList());
   }
 
   @Override public String type() {

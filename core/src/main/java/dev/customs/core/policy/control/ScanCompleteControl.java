@@ -41,7 +41,8 @@ public record ScanCompleteControl() implements Control {
     List<String> reasons = new ArrayList<>();
     context.vulnData().filter(d -> !d.distroFamilies().isEmpty()).ifPresent(data -> {
       if (os.isPresent() && !data.distroFamilies().contains(os.get().family())) {
-        offenses.add(Offense.of("distro", os.get().prettyName() + " (" + os.get().family() + ") is not covered by the vulnerability data"));
+        offenses.add(Offense.of("distro", os.get().prettyName() + " (" + os.get().family()
+            + ") is not covered by the vulnerability data"));
       }
     });
     if (context.vulnData().isEmpty()) {

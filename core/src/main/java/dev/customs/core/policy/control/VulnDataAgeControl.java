@@ -24,7 +24,8 @@ public record VulnDataAgeControl(long maxDays) implements Control {
   }
 
   @Override public String explain() {
-    return "Fails when the vulnerability data is more than " + maxDays + " days old: a stale database misses new vulnerabilities.";
+    return "Fails when the vulnerability data is more than " + maxDays
+        + " days old: a stale database misses new vulnerabilities.";
   }
 
   @Override public ControlResult evaluate(EvaluationContext context) {

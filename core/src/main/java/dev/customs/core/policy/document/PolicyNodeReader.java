@@ -24,7 +24,8 @@ public final class PolicyNodeReader {
       case START_OBJECT -> readObject(path, line);
       case START_ARRAY -> readList(path, line);
       case VALUE_STRING -> PolicyNode.scalar(PolicyNode.Kind.STRING, path, line, parser.getText());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> PolicyNode.scalar(PolicyNode.Kind.NUMBER, path, line, parser.getText());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+          PolicyNode.scalar(PolicyNode.Kind.NUMBER, path, line, parser.getText());
       case VALUE_TRUE, VALUE_FALSE -> PolicyNode.scalar(PolicyNode.Kind.BOOLEAN, path, line, parser.getText());
       case VALUE_NULL -> PolicyNode.scalar(PolicyNode.Kind.NULL, path, line, "");
       default -> throw new IOException("line " + line + ": unexpected " + token);

@@ -77,7 +77,8 @@ public final class PolicyDocumentReader {
     }
     Optional<Control> control = ControlTypes.read(type, spec);
     if (control.isEmpty()) {
-      spec.problem("type", "unknown control type " + type + ": expected one of " + String.join(", ", ControlTypes.names()));
+      spec.problem("type", "unknown control type " + type + ": expected one of "
+          + String.join(", ", ControlTypes.names()));
       return Optional.empty();
     }
     spec.finish();
