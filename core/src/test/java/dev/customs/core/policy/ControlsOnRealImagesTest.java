@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -171,7 +170,7 @@ class ControlsOnRealImagesTest {
         row("fresh vulnerability data", app, "{type: vulnDataAge, maxDays: 2}", same, PASS, "1 days old"),
         row("stale vulnerability data", app,
             "{type: vulnDataAge, maxDays: 2}",
-            c -> c.withVulnData(new VulnDataFacts(NOW.minusSeconds(10 * 86400), Set.of())), FAIL, "10 days old"),
+            c -> c.withVulnData(VulnDataFacts.builtAt(NOW.minusSeconds(10 * 86400))), FAIL, "10 days old"),
         row("no vulnerability data age without a database", app,
             "{type: vulnDataAge, maxDays: 2}",
             c -> new EvaluationContext(c.inventory(), c.reference(), c.vulnerabilities(), Optional.empty(), c.now()), ERROR, "no vulnerability database"),
@@ -180,7 +179,11 @@ class ControlsOnRealImagesTest {
             "{type: scanComplete}", same, FAIL, "cannot build a purl for maven package \"spring-jcl\""),
         row("debian not covered by the data", debian,
             "{type: scanComplete}",
-            c -> c.withVulnData(new VulnDataFacts(NOW, Set.of("alpine"))), FAIL, "is not covered"),
+            c -> c.withVulnData(new VulnDataFacts(NOW, Optional.of(false), List.of())), FAIL,
+            "Debian GNU/Linux 12 (bookworm) (debian 12.15) is not covered by the vulnerability data"),
+        row("a problem of matching makes the scan incomplete", alpine, "{type: scanComplete}",
+            c -> c.withVulnData(new VulnDataFacts(NOW, Optional.of(true), List.of("busybox 1.36.1-r29: bad range"))),
+            FAIL, "busybox 1.36.1-r29: bad range"),
         row("a broken lock file makes the scan incomplete", planted,
             "{type: scanComplete}", same, FAIL, "/srv/web/package-lock.json"));
   }
@@ -199,7 +202,7 @@ class ControlsOnRealImagesTest {
     EvaluationContext context = new EvaluationContext(inventory,
         Optional.of(PolicyImages.ref("registry.example.com/team/" + repo + ":1.0")),
         Optional.of(SyntheticVulnerabilities.of(inventory)),
-        Optional.of(new VulnDataFacts(NOW.minusSeconds(86400), Set.of("debian", "alpine"))), NOW);
+        Optional.of(new VulnDataFacts(NOW.minusSeconds(86400), Optional.of(true), List.of())), NOW);
     Policy policy = new PolicyLoader().parse("case.yaml", PolicyDocuments.withControls(control));
 
     ControlResult result = policy.controls().get(0).control().evaluate(tweak.apply(context));

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +22,7 @@ class PolicyEvaluatorTest {
   private static EvaluationContext app(String reference) {
     Inventory app = PolicyImages.app();
     return new EvaluationContext(app, Optional.of(PolicyImages.ref(reference)),
-        Optional.of(SyntheticVulnerabilities.of(app)), Optional.of(new VulnDataFacts(NOW, Set.of())), NOW);
+        Optional.of(SyntheticVulnerabilities.of(app)), Optional.of(VulnDataFacts.builtAt(NOW)), NOW);
   }
 
   private static Policy policy(String spec) throws PolicyFormatException {

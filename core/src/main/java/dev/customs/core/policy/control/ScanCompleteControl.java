@@ -1,7 +1,6 @@
 package dev.customs.core.policy.control;
 
 import dev.customs.core.inventory.AnalysisProblem;
-import dev.customs.core.inventory.OsRelease;
 import dev.customs.core.policy.Control;
 import dev.customs.core.policy.ControlResult;
 import dev.customs.core.policy.EvaluationContext;
@@ -13,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Fails when the scan may have missed something: an analyzer could not read a file or layer, or the
- * image's distro has no advisories in the vulnerability data (so its OS packages were not judged).
+ * image's distro has no advisories in the vulnerability data (so its OS packages were not judged), or
+ * matching could not compare an advisory with a package.
  */
 public record ScanCompleteControl() implements Control {
   public static final String TYPE = "scanComplete";
@@ -28,7 +28,7 @@ public record ScanCompleteControl() implements Control {
 
   @Override public String explain() {
     return "Fails when the scan is incomplete: a file or layer could not be analyzed, "
-        + "or the vulnerability data does not cover the image's distro.";
+        + "the vulnerability data does not cover the image's distro, or matching could not compare an advisory.";
   }
 
   @Override public ControlResult evaluate(EvaluationContext context) {
@@ -37,17 +37,16 @@ public record ScanCompleteControl() implements Control {
       String where = (p.path().isEmpty() ? "" : "/" + p.path()) + (p.layer().isEmpty() ? "" : " in layer " + p.layer());
       offenses.add(new Offense("problem", p.reason(), where.strip()));
     }
-    Optional<OsRelease> os = context.inventory().os();
     List<String> reasons = new ArrayList<>();
-    context.vulnData().filter(d -> !d.distroFamilies().isEmpty()).ifPresent(data -> {
-      if (os.isPresent() && !data.distroFamilies().contains(os.get().family())) {
-        offenses.add(Offense.of("distro", os.get().prettyName() + " (" + os.get().family()
-            + ") is not covered by the vulnerability data"));
+    context.vulnData().ifPresentOrElse(data -> {
+      if (data.distroCovered().equals(Optional.of(false))) {
+        String os = context.inventory().os().map(o -> o.prettyName() + " (" + o.family() + " " + o.version() + ")")
+            .orElse("the image's distro");
+        offenses.add(Offense.of("distro",
+            os + " is not covered by the vulnerability data: its OS packages were not checked"));
       }
-    });
-    if (context.vulnData().isEmpty()) {
-      reasons.add("distro coverage not judged: no vulnerability database was used");
-    }
+      data.matchProblems().forEach(p -> offenses.add(Offense.of("matching", p)));
+    }, () -> reasons.add("distro coverage not judged: no vulnerability database was used"));
     if (offenses.isEmpty()) {
       reasons.add(0, "every layer and file was analyzed");
       return new ControlResult(ControlResult.Outcome.PASS, reasons, List.of());
