@@ -1,11 +1,9 @@
 package dev.customs.cli;
 
 import dev.customs.cli.command.DbCommand;
-import dev.customs.cli.command.ImageSourcesOpener;
 import dev.customs.cli.command.InspectCommand;
 import dev.customs.cli.command.PolicyCommand;
 import dev.customs.cli.command.SbomCommand;
-import dev.customs.core.registry.RegistryOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +15,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Container-image security: inspect images, list what is inside, find vulnerabilities, "
         + "judge them against assurance policies.",
-    subcommands = {InspectCommand.class, DbCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {InspectCommand.class, SbomCommand.class, DbCommand.class, PolicyCommand.class,
+        CommandLine.HelpCommand.class})
 public final class CustomsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -31,7 +30,6 @@ public final class CustomsCommand implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new CustomsCommand());
     cl.setExecutionExceptionHandler(new CommandFailureHandler());
-    cl.addSubcommand(new SbomCommand(new ImageSourcesOpener(RegistryOptions.defaults()), System.out, System.err));
     cl.setUsageHelpAutoWidth(true);
     return cl;
   }

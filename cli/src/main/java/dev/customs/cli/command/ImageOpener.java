@@ -1,14 +1,15 @@
 package dev.customs.cli.command;
 
+import dev.customs.cli.options.ImageOptions;
 import dev.customs.core.image.Image;
 import java.io.IOException;
 
-/** Opens the image a command was asked about; the one place commands meet the image sources. */
+/** Opens the image a command's {@link ImageOptions} name; tests hand in images of their own. */
 @FunctionalInterface
 public interface ImageOpener {
   /**
    * Opens the image. An IOException means it could not be read (exit code 3), an
-   * IllegalArgumentException that the request is malformed (exit code 2); both say why.
+   * IllegalArgumentException that the flags are wrong (exit code 2); both say why.
    */
-  Image open(ImageRequest request) throws IOException;
+  Image open(ImageOptions options) throws IOException;
 }

@@ -1,14 +1,15 @@
 package dev.customs.cli.command;
 
 import dev.customs.cli.ExitCode;
+import dev.customs.cli.options.ImageOptions;
 import dev.customs.core.image.Image;
-import dev.customs.core.image.Platform;
 import dev.customs.core.inventory.Inventory;
 import dev.customs.core.inventory.InventoryScanner;
 import dev.customs.core.inventory.analyzer.Analyzers;
 import dev.customs.core.inventory.cache.DiskLayerCache;
 import dev.customs.core.inventory.cache.LayerCache;
 import dev.customs.core.inventory.cache.NoLayerCache;
+import dev.customs.core.layer.ExtractionLimits;
 import dev.customs.core.report.SbomContext;
 import dev.customs.core.report.SbomFormat;
 import dev.customs.core.report.SbomFormats;
@@ -20,32 +21,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code customs sbom}: the inventory of an image as CycloneDX, SPDX, Customs JSON or a table. */
 @Command(name = "sbom", mixinStandardHelpOptions = true,
     description = "List what is inside an image (OS, packages, layers) as an SBOM or a table.")
 public final class SbomCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "IMAGE", description = "A registry reference (e.g. debian:12); with "
-      + "--input/--oci-layout it selects one image of a multi-image archive (RepoTag, ref name or @N).")
-  String image;
+  @Mixin ImageOptions image;
 
-  @Option(names = "--input", paramLabel = "FILE", description = "A docker-archive or oci-archive tar (.tar, .tar.gz).")
-  Path input;
-
-  @Option(names = "--oci-layout", paramLabel = "DIR", description = "An OCI image layout directory.")
-  Path ociLayout;
-
-  @Option(names = "--rootfs", paramLabel = "DIR", description = "An unpacked root filesystem directory.")
-  Path rootfs;
-
-  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "Platform to pick from a multi-platform image.")
-  String platform;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "table, json, cyclonedx (CycloneDX 1.6 JSON) or spdx (SPDX 2.3 JSON). Default: ${DEFAULT-VALUE}.")
   String format;
 
@@ -53,7 +39,8 @@ public final class SbomCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "Where layer results are cached (default: $XDG_CACHE_HOME/customs/layers or ~/.cache/customs/layers).")
+      description = "Where layer results are cached "
+          + "(default: $XDG_CACHE_HOME/customs/layers or ~/.cache/customs/layers).")
   Path cacheDir;
 
   @Option(names = "--no-cache", description = "Analyze every layer, reading and writing no cache.")
@@ -63,7 +50,11 @@ public final class SbomCommand implements Callable<Integer> {
   private final PrintStream stdout;
   private final PrintStream stderr;
 
-  public SbomCommand(ImageOpener opener, PrintStream stdout, PrintStream stderr) {
+  public SbomCommand() {
+    this(ImageOptions::open, System.out, System.err);
+  }
+
+  SbomCommand(ImageOpener opener, PrintStream stdout, PrintStream stderr) {
     this.opener = opener;
     this.stdout = stdout;
     this.stderr = stderr;
@@ -78,8 +69,9 @@ public final class SbomCommand implements Callable<Integer> {
     }
     SbomFormat sbomFormat = SbomFormats.byName(format).orElseThrow();
     Inventory inventory;
-    try (Image opened = opener.open(request())) {
-      inventory = new InventoryScanner(Analyzers.defaults(), cache()).scan(opened);
+    try (Image opened = opener.open(image)) {
+      inventory = new InventoryScanner(Analyzers.defaults(), cache(), ExtractionLimits.DEFAULT, image.parallel())
+          .scan(opened);
     } catch (IOException e) {
       stderr.println("customs sbom: cannot read the image: " + e.getMessage());
       return ExitCode.IMAGE_UNREADABLE;
@@ -95,42 +87,31 @@ public final class SbomCommand implements Callable<Integer> {
       stderr.println("customs sbom: cannot write " + (output == null ? "the output" : output) + ": " + e.getMessage());
       return ExitCode.USAGE;
     }
-    inventory.problems().forEach(p -> stderr.println("customs sbom: warning: " + (p.path().isEmpty() ? "" : p.path() + ": ")
-        + p.reason() + (p.layer().isEmpty() ? "" : " (layer " + p.layer() + ")")));
+    inventory.problems().forEach(p -> stderr.println("customs sbom: warning: "
+        + (p.path().isEmpty() ? "" : p.path() + ": ") + p.reason()
+        + (p.layer().isEmpty() ? "" : " (layer " + p.layer() + ")")));
     return ExitCode.OK;
   }
 
   private Optional<String> usageError() {
-    long sources = Stream.of(input, ociLayout, rootfs).filter(s -> s != null).count();
-    if (sources > 1) {
-      return Optional.of("give at most one of --input, --oci-layout and --rootfs");
-    }
-    if (sources == 0 && image == null) {
-      return Optional.of("name an IMAGE, or give --input FILE, --oci-layout DIR or --rootfs DIR");
-    }
-    if (rootfs != null && image != null) {
-      return Optional.of("--rootfs takes no IMAGE");
-    }
     if (SbomFormats.byName(format).isEmpty()) {
-      return Optional.of("unknown --format \"" + format + "\" (expected one of " + String.join(", ", SbomFormats.names()) + ")");
+      return Optional.of("unknown --format \"" + format + "\" (expected one of "
+          + String.join(", ", SbomFormats.names()) + ")");
     }
-    if (platform != null) {
-      try {
-        Platform.parse(platform);
-      } catch (IllegalArgumentException e) {
-        return Optional.of(e.getMessage());
-      }
+    try {
+      image.validate();
+      image.sourceOptions();
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
     }
-    return Optional.empty();
-  }
-
-  private ImageRequest request() {
-    return new ImageRequest(Optional.ofNullable(image), Optional.ofNullable(input), Optional.ofNullable(ociLayout),
-        Optional.ofNullable(rootfs), Optional.ofNullable(platform).map(Platform::parse));
   }
 
   private LayerCache cache() {
-    return noCache ? NoLayerCache.INSTANCE : new DiskLayerCache(cacheDir != null ? cacheDir : DiskLayerCache.defaultDirectory());
+    if (noCache) {
+      return NoLayerCache.INSTANCE;
+    }
+    return new DiskLayerCache(cacheDir != null ? cacheDir : DiskLayerCache.defaultDirectory());
   }
 
   private static String toolVersion() {

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.customs.cli.ExitCode;
-import dev.customs.core.registry.RegistryOptions;
+import dev.customs.cli.options.ImageOptions;
 import dev.customs.testkit.LocalRegistry;
 import dev.customs.testkit.TestData;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +32,7 @@ class SbomCommandImagesTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    SbomCommand command = new SbomCommand(new ImageSourcesOpener(RegistryOptions.defaults()),
+    SbomCommand command = new SbomCommand(ImageOptions::open,
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     return new CommandLine(command).execute(args);
   }
@@ -52,6 +57,48 @@ class SbomCommandImagesTest {
     assertThat(new JsonParser().validate(out.toByteArray(), Version.VERSION_16)).isEmpty();
     assertThat(purls(json())).contains("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
         "pkg:npm/express@4.17.1", "pkg:pypi/flask@3.1.3");
+  }
+
+  @Test
+  void aValidSpdxDocumentWithTheRealLicensesOfDebianAndLanguagePackages() throws Exception {
+    String archive = TestData.testdata("images/debian12.oci.tar").toString();
+
+    int code = run("--input", archive, "debian12-app", "--format", "spdx", "--no-cache");
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCode.OK);
+    try (InputStream schemaText = getClass().getResourceAsStream("/spdx/spdx-schema-2.3.json")) {
+      Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schemaText);
+      assertThat(schema.validate(json())).isEmpty();
+    }
+    assertThat(json().path("packages")).hasSizeGreaterThan(160);
+    assertThat(json().path("hasExtractedLicensingInfos")).isNotEmpty();
+  }
+
+  @Test
+  void aCorruptLayerIsAProblemNamingTheLayerAndTheRestIsStillReported() throws Exception {
+    Path layout = dir.resolve("alpine");
+    new ProcessBuilder("tar", "-xf", TestData.testdata("images/alpine-3.20.3.oci.tar").toString(), "-C",
+        Files.createDirectories(layout).toString()).inheritIO().start().waitFor();
+    JsonNode manifest = manifestOf(layout);
+    String layer = manifest.path("layers").get(0).path("digest").asText();
+    Path blob = layout.resolve("blobs/sha256/" + layer.substring("sha256:".length()));
+    byte[] bytes = Files.readAllBytes(blob);
+    bytes[bytes.length / 2] ^= 0x55;
+    Files.write(blob, bytes);
+
+    int code = run("--oci-layout", layout.toString(), "--format", "json", "--cache-dir", dir.resolve("c").toString());
+
+    assertThat(code).isEqualTo(ExitCode.OK);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("customs sbom: warning: layer could not be read to its end");
+    assertThat(json().path("problems").get(0).path("layer").asText()).startsWith("sha256:");
+    assertThat(json().path("image").path("layers")).hasSize(1);
+    assertThat(dir.resolve("c")).doesNotExist();
+  }
+
+  private static JsonNode manifestOf(Path layout) throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    String digest = mapper.readTree(layout.resolve("index.json").toFile()).path("manifests").get(0).path("digest").asText();
+    return mapper.readTree(layout.resolve("blobs/sha256/" + digest.substring("sha256:".length())).toFile());
   }
 
   @Test

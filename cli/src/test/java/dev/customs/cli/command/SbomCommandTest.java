@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.cli.ExitCode;
+import dev.customs.cli.options.ImageOptions;
+import dev.customs.core.image.source.ImageLocation;
 import dev.customs.core.inventory.TestImage;
 import dev.customs.core.inventory.TestLayer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +30,14 @@ class SbomCommandTest {
   @TempDir Path dir;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final List<ImageRequest> requests = new ArrayList<>();
+  private final List<ImageOptions> requests = new ArrayList<>();
   private final TestLayer layer = new TestLayer("base").file("etc/motd", "hello");
 
   private int run(ImageOpener opener, String... args) {
     SbomCommand command = new SbomCommand(opener, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new CommandLine(command).execute(args);
+    // picocli reports its own parse errors (exclusive flags) on the command line's error writer.
+    return new CommandLine(command).setErr(new PrintWriter(err, true, StandardCharsets.UTF_8)).execute(args);
   }
 
   private int run(String... args) {
@@ -45,11 +49,11 @@ class SbomCommandTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      no image at all            | --format json                                  | name an IMAGE
-      two sources                | --input a.tar --rootfs dir                     | at most one of
+      no image at all            | --format json                                  | an IMAGE reference, --input FILE, --oci-layout DIR or --rootfs DIR is required
+      two sources                | --input a.tar --rootfs dir                     | mutually exclusive
       unknown format             | debian:12 --format xml                         | unknown --format "xml" (expected one of table, json, cyclonedx, spdx)
       bad platform               | debian:12 --platform linux                     | invalid platform "linux"
-      rootfs with an image name  | app --rootfs dir                               | --rootfs takes no IMAGE
+      rootfs with an image name  | app --rootfs dir                               | IMAGE cannot be combined with --rootfs
       """)
   void usageErrorsExitWith2AndSayWhatIsWrong(String title, String args, String message) {
     assertThat(run(args.trim().split(" +"))).isEqualTo(ExitCode.USAGE);
@@ -76,9 +80,9 @@ class SbomCommandTest {
 
     assertThat(code).isEqualTo(ExitCode.OK);
     assertThat(requests).singleElement().satisfies(r -> {
-      assertThat(r.input()).contains(Path.of("images/x.oci.tar"));
-      assertThat(r.image()).contains("x-app");
-      assertThat(r.platform().map(Object::toString)).contains("linux/arm64");
+      assertThat(r.location()).isEqualTo(new ImageLocation.ArchiveFile(Path.of("images/x.oci.tar")));
+      assertThat(r.sourceOptions().selector()).contains("x-app");
+      assertThat(r.sourceOptions().platform().map(Object::toString)).contains("linux/arm64");
     });
     JsonNode bom = new ObjectMapper().readTree(output.toFile());
     assertThat(bom.path("bomFormat").asText()).isEqualTo("CycloneDX");

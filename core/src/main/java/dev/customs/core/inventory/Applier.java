@@ -63,33 +63,25 @@ public final class Applier {
       s.file().problems().forEach(reason -> problems.add(new AnalysisProblem(diffId.toString(), s.file().path(),
           s.file().analyzer() + ": " + reason)));
     }
-    return new Inventory(image, os, packages, secrets, privileged, problems);
+    return new Inventory(image, os, packages, secrets, privileged, users(stack), problems);
   }
 
-  /**
-   * The most specific OS release among surviving files (debian_version {@code 12.7} beats os-release
-   * {@code 12}); on a tie the upper file wins. A release without a pretty name borrows the one of
-   * another file of the same family (debian_version has none, os-release has one).
-   */
-  private static Optional<OsRelease> os(List<Survivor> survivors) {
-    List<OsRelease> found = survivors.stream().map(s -> s.file().os()).filter(o -> o != null).toList();
-    OsRelease best = null;
-    for (OsRelease candidate : found) {
-      if (best == null || specificity(candidate) >= specificity(best)) {
-        best = candidate;
+  /** The accounts of the etc/passwd of the final filesystem: the one of the topmost layer that wrote it. */
+  private static List<UserAccount> users(LayerStack stack) {
+    for (int k = stack.size() - 1; k >= 0; k--) {
+      LayerAnalysis layer = stack.layer(k);
+      if (layer.writes(PasswdParser.PATH)) {
+        return layer.users() != null && stack.survives(k, PasswdParser.PATH) ? layer.users() : List.of();
       }
     }
-    if (best == null || !best.prettyName().isBlank()) {
-      return Optional.ofNullable(best);
-    }
-    String family = best.family();
-    String pretty = found.stream().filter(o -> o.family().equals(family) && !o.prettyName().isBlank())
-        .map(OsRelease::prettyName).reduce((first, later) -> later).orElse("");
-    return Optional.of(new OsRelease(family, best.version(), pretty));
+    return List.of();
   }
 
-  private static int specificity(OsRelease os) {
-    return os.version().isBlank() ? 0 : os.version().split("\\.").length;
+  /** The image's OS, by {@link OsReleasePrecedence}, from the release files that survive. */
+  private static Optional<OsRelease> os(List<Survivor> survivors) {
+    Map<String, OsRelease> byPath = new HashMap<>();
+    survivors.forEach(s -> s.file().osRelease().ifPresent(os -> byPath.put(s.file().path(), os)));
+    return OsReleasePrecedence.choose(byPath);
   }
 
   private static List<InventoryPackage> packages(LayerStack stack, List<Survivor> survivors, Optional<OsRelease> os,

@@ -14,11 +14,12 @@ import java.util.List;
  * @param whiteouts paths this layer deletes from lower layers
  * @param opaqueDirs directories whose lower-layer contents this layer deletes
  * @param privilegedFiles setuid/setgid files of this layer
+ * @param users the accounts of the {@code etc/passwd} this layer writes, or null when it writes none
  * @param problems layer-level problems (the layer could not be read to its end, a file was too large)
  * @param complete whether the layer was read to its end; an incomplete result is never cached
  */
 public record LayerAnalysis(Digest diffId, String analyzersKey, List<FileResult> files, List<String> paths,
-    List<String> whiteouts, List<String> opaqueDirs, List<PrivilegedFile> privilegedFiles,
+    List<String> whiteouts, List<String> opaqueDirs, List<PrivilegedFile> privilegedFiles, List<UserAccount> users,
     List<AnalysisProblem> problems, boolean complete) {
 
   public LayerAnalysis {
@@ -27,6 +28,7 @@ public record LayerAnalysis(Digest diffId, String analyzersKey, List<FileResult>
     whiteouts = List.copyOf(whiteouts);
     opaqueDirs = List.copyOf(opaqueDirs);
     privilegedFiles = List.copyOf(privilegedFiles);
+    users = users == null ? null : List.copyOf(users);
     problems = List.copyOf(problems);
   }
 

@@ -16,11 +16,12 @@ import java.util.List;
 /**
  * Analyzes one layer on its own: reads it once, offers every regular file to every analyzer, buffers
  * only wanted files (up to {@code maxFileSize}), and records what the applier needs to fold layers
- * (every path written, whiteouts, opaque dirs). Thread-safe: layers may be analyzed in parallel.
+ * (every path written, whiteouts, opaque dirs) and the facts policies judge (setuid/setgid files,
+ * the accounts of {@code etc/passwd}). Thread-safe: layers may be analyzed in parallel.
  */
 public final class LayerAnalyzer {
   /** Bump when {@link LayerAnalysis} changes shape or meaning: every cached layer is re-analyzed. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
   /** Wanted files larger than this are skipped with a problem instead of being buffered. */
   public static final long DEFAULT_MAX_FILE_SIZE = 256L << 20;
 
@@ -77,7 +78,8 @@ public final class LayerAnalyzer {
       return;
     }
     List<PackageAnalyzer> wanting = wanting(collector, entry);
-    if (wanting.isEmpty()) {
+    boolean passwd = entry.path().equals(PasswdParser.PATH) && entry.size() <= PasswdParser.MAX_SIZE;
+    if (wanting.isEmpty() && !passwd) {
       return;
     }
     if (entry.size() > maxFileSize) {
@@ -86,6 +88,9 @@ public final class LayerAnalyzer {
       return;
     }
     AnalyzerInput input = new AnalyzerInput(entry, content.readNBytes((int) entry.size()));
+    if (passwd) {
+      collector.users(PasswdParser.parse(input.content()));
+    }
     for (PackageAnalyzer analyzer : wanting) {
       collector.add(run(analyzer, input));
     }
@@ -94,12 +99,18 @@ public final class LayerAnalyzer {
   private List<PackageAnalyzer> wanting(LayerCollector collector, LayerEntry entry) {
     List<PackageAnalyzer> wanting = new ArrayList<>(2);
     for (PackageAnalyzer analyzer : analyzers) {
+      if (collector.isDisabled(analyzer.name())) {
+        continue;
+      }
       try {
         if (analyzer.wants(entry)) {
           wanting.add(analyzer);
         }
       } catch (RuntimeException e) {
-        collector.layerProblem(entry.path(), "analyzer " + analyzer.name() + " failed: " + describe(e));
+        // A wants() that throws would likely throw for every entry: one problem, then skip it.
+        collector.disable(analyzer.name());
+        collector.layerProblem(entry.path(), "analyzer " + analyzer.name() + " failed: " + describe(e)
+            + " (skipped for the rest of this layer)");
       }
     }
     return wanting;

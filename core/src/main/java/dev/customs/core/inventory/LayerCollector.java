@@ -3,6 +3,7 @@ package dev.customs.core.inventory;
 import dev.customs.core.image.Digest;
 import dev.customs.core.layer.LayerEntry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,8 @@ final class LayerCollector {
   private final Set<String> opaqueDirs = new LinkedHashSet<>();
   private final Map<String, PrivilegedFile> privileged = new LinkedHashMap<>();
   private final List<AnalysisProblem> problems = new ArrayList<>();
+  private final Set<String> disabledAnalyzers = new HashSet<>();
+  private List<UserAccount> users;
 
   LayerCollector(String layer) {
     this.layer = layer;
@@ -38,6 +41,9 @@ final class LayerCollector {
       default -> {
         paths.add(entry.path());
         files.remove(entry.path());
+        if (entry.path().equals(PasswdParser.PATH)) {
+          users = null; // a passwd replaced by a link or an unreadable file no longer lists accounts
+        }
         privileged.remove(entry.path());
         if (entry.isFile() && (entry.mode() & (PrivilegedFile.SETUID | PrivilegedFile.SETGID)) != 0) {
           privileged.put(entry.path(), new PrivilegedFile(entry.path(), entry.mode(), entry.uid()));
@@ -54,6 +60,19 @@ final class LayerCollector {
     }
   }
 
+  /** Whether an analyzer failed earlier in this layer and is no longer asked. */
+  boolean isDisabled(String analyzer) {
+    return disabledAnalyzers.contains(analyzer);
+  }
+
+  void disable(String analyzer) {
+    disabledAnalyzers.add(analyzer);
+  }
+
+  void users(List<UserAccount> accounts) {
+    users = accounts;
+  }
+
   void layerProblem(String path, String reason) {
     problems.add(new AnalysisProblem(layer, path, reason));
   }
@@ -62,6 +81,6 @@ final class LayerCollector {
     List<FileResult> all = files.values().stream().flatMap(List::stream).toList();
     List<String> sorted = paths.stream().sorted().distinct().toList();
     return new LayerAnalysis(diffId, analyzersKey, all, sorted, List.copyOf(whiteouts),
-        List.copyOf(opaqueDirs), List.copyOf(privileged.values()), problems, complete);
+        List.copyOf(opaqueDirs), List.copyOf(privileged.values()), users, problems, complete);
   }
 }

@@ -73,7 +73,9 @@ public final class PurlFactory {
    */
   private static String localName(String name) {
     String last = name.substring(name.lastIndexOf('/') + 1);
-    String local = last.contains(":") ? last.substring(last.lastIndexOf(':') + 1) : ARCHIVE_SUFFIX.matcher(last).replaceFirst("");
+    String local = last.contains(":")
+        ? last.substring(last.lastIndexOf(':') + 1)
+        : ARCHIVE_SUFFIX.matcher(last).replaceFirst("");
     return local.isBlank() ? "image" : local.toLowerCase(Locale.ROOT);
   }
 

@@ -1,7 +1,6 @@
 package dev.customs.core.report;
 
 import dev.customs.core.image.LayerDescriptor;
-import dev.customs.core.inventory.Ecosystem;
 import dev.customs.core.inventory.ImageFacts;
 import dev.customs.core.inventory.Inventory;
 import dev.customs.core.inventory.InventoryPackage;
@@ -25,6 +24,7 @@ import org.cyclonedx.model.License;
 import org.cyclonedx.model.LicenseChoice;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Property;
+import org.cyclonedx.model.license.Expression;
 import org.cyclonedx.model.metadata.ToolInformation;
 
 /**
@@ -128,10 +128,15 @@ public final class CycloneDxJsonFormat implements SbomFormat {
     Component c = new Component();
     c.setType(Component.Type.LIBRARY);
     c.setBomRef(ref);
-    int colon = pkg.name().indexOf(':');
-    if (pkg.ecosystem() == Ecosystem.MAVEN && colon > 0) {
-      c.setGroup(pkg.name().substring(0, colon));
-      c.setName(pkg.name().substring(colon + 1));
+    // Maven's group id and npm's scope are CycloneDX's group.
+    int split = switch (pkg.ecosystem()) {
+      case MAVEN -> pkg.name().indexOf(':');
+      case NPM -> pkg.name().startsWith("@") ? pkg.name().indexOf('/') : -1;
+      default -> -1;
+    };
+    if (split > 0) {
+      c.setGroup(pkg.name().substring(0, split));
+      c.setName(pkg.name().substring(split + 1));
     } else {
       c.setName(pkg.name());
     }
@@ -151,6 +156,13 @@ public final class CycloneDxJsonFormat implements SbomFormat {
       return Optional.empty();
     }
     LicenseChoice choice = new LicenseChoice();
+    Optional<String> expression =
+        declared.size() == 1 ? SpdxLicenses.compoundExpression(declared.get(0)) : Optional.empty();
+    if (expression.isPresent()) {
+      // CycloneDX takes either license objects or one expression, never both.
+      choice.setExpression(new Expression(expression.get()));
+      return Optional.of(choice);
+    }
     for (String text : declared) {
       License license = new License();
       SpdxLicenses.id(text).ifPresentOrElse(license::setId, () -> license.setName(text));
@@ -168,7 +180,8 @@ public final class CycloneDxJsonFormat implements SbomFormat {
     pkg.paths().forEach(path -> props.add(new Property("customs:path", path)));
     if (!pkg.sourceName().isEmpty()) {
       props.add(new Property("customs:source:name", pkg.sourceName()));
-      props.add(new Property("customs:source:version", pkg.sourceVersion().isEmpty() ? pkg.version() : pkg.sourceVersion()));
+      String sourceVersion = pkg.sourceVersion().isEmpty() ? pkg.version() : pkg.sourceVersion();
+      props.add(new Property("customs:source:version", sourceVersion));
     }
     pkg.properties().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> props.add(new Property("customs:" + e.getKey(), e.getValue())));

@@ -13,6 +13,7 @@ import dev.customs.core.inventory.InventoryPackage;
 import dev.customs.core.inventory.InventorySecret;
 import dev.customs.core.inventory.Package;
 import dev.customs.core.inventory.PrivilegedFile;
+import dev.customs.core.inventory.UserAccount;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
@@ -48,6 +49,11 @@ public final class InventoryJsonFormat implements SbomFormat {
     ArrayNode privileged = root.putArray("privilegedFiles");
     for (PrivilegedFile f : inventory.privilegedFiles()) {
       privileged.addObject().put("path", f.path()).put("mode", String.format("%04o", f.mode())).put("uid", f.uid());
+    }
+    ArrayNode users = root.putArray("users");
+    for (UserAccount u : inventory.users()) {
+      users.addObject().put("name", u.name()).put("uid", u.uid()).put("gid", u.gid()).put("home", u.home())
+          .put("shell", u.shell());
     }
     ArrayNode problems = root.putArray("problems");
     for (AnalysisProblem p : inventory.problems()) {

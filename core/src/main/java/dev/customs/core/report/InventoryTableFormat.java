@@ -32,8 +32,9 @@ public final class InventoryTableFormat implements SbomFormat {
     w.printf("OS:       %s%n", inventory.os().map(o -> o.family() + " " + o.version()).orElse("unknown"));
     Map<String, Long> counts = inventory.packages().stream()
         .collect(Collectors.groupingBy(p -> p.pkg().ecosystem().purlType(), TreeMap::new, Collectors.counting()));
-    w.printf("Packages: %d%s%n", inventory.packages().size(), counts.isEmpty() ? ""
-        : " (" + counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
+    String perEcosystem = counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+    w.printf("Packages: %d%s%n", inventory.packages().size(), counts.isEmpty() ? "" : " (" + perEcosystem + ")");
     w.println();
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"TYPE", "NAME", "VERSION", "LAYER", "PATH"});

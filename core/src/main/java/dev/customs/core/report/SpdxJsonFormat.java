@@ -129,13 +129,18 @@ public final class SpdxJsonFormat implements SbomFormat {
         .put("referenceLocator", purl);
   }
 
-  /** The declared licenses joined with AND; names off the SPDX list become (shared) LicenseRef ids. */
+  /**
+   * The declared licenses joined with AND: SPDX ids and expressions as they are, names off the SPDX
+   * list as (shared) LicenseRef ids.
+   */
   private static String licenseExpression(List<String> licenses, Map<String, String> licenseRefs) {
     if (licenses.isEmpty()) {
       return NOASSERTION;
     }
     List<String> ids = licenses.stream()
-        .map(l -> SpdxLicenses.id(l).orElseGet(() -> licenseRef(l, licenseRefs)))
+        .map(l -> SpdxLicenses.compoundExpression(l).map(e -> licenses.size() > 1 ? "(" + e + ")" : e)
+            .or(() -> SpdxLicenses.id(l))
+            .orElseGet(() -> licenseRef(l, licenseRefs)))
         .distinct()
         .toList();
     return String.join(" AND ", ids);
@@ -147,7 +152,8 @@ public final class SpdxJsonFormat implements SbomFormat {
     if (known != null) {
       return known;
     }
-    String base = "LicenseRef-" + text.replace("+", "-plus").replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("^-+|-+$", "");
+    String base = "LicenseRef-"
+        + text.replace("+", "-plus").replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("^-+|-+$", "");
     String id = base;
     for (int n = 2; licenseRefs.containsValue(id); n++) {
       id = base + "-" + n;

@@ -108,8 +108,8 @@ class ApplierTest {
   void licenseHintsOfSurvivingFilesCompleteTheFinalPackage() {
     TestLayer base = new TestLayer("base")
         .file("var/lib/pkgdb", "pkg DEB zlib 1")
-        .file("usr/share/doc/zlib/copyright.pkgdb", "license zlib Zlib")
-        .file("usr/share/doc/gone/copyright.pkgdb", "license zlib GPL-2.0-only");
+        .file("usr/share/doc/zlib/copyright.pkgdb", "license DEB zlib Zlib")
+        .file("usr/share/doc/gone/copyright.pkgdb", "license DEB zlib GPL-2.0-only");
     TestLayer upper = new TestLayer("upper").whiteout("usr/share/doc/gone");
 
     assertThat(scan(base, upper).packages()).singleElement()
@@ -170,5 +170,18 @@ class ApplierTest {
     assertThat(installed).filteredOn(p -> p.pkg().name().equals("lodash")).singleElement()
         .satisfies(p -> assertThat(p.pkg().paths()).containsExactly("app/node_modules/lodash/package.json"))
         .satisfies(p -> assertThat(p.layerDiffId()).isEqualTo(install.diffId()));
+  }
+
+  @Test
+  void theUsersAreThoseOfTheTopmostSurvivingPasswd() {
+    String base = "root:x:0:0:root:/root:/bin/bash\n# comment\nbroken line\nnobody:x:65534:65534::/nonexistent:/usr/sbin/nologin\n";
+    TestLayer first = new TestLayer("base").file("etc/passwd", base);
+    TestLayer adduser = new TestLayer("adduser").file("etc/passwd", base + "app:x:1000:1000::/home/app:/bin/sh\n");
+    TestLayer remove = new TestLayer("remove").whiteout("etc/passwd");
+
+    assertThat(scan(first, adduser).users()).extracting(UserAccount::name, UserAccount::uid)
+        .containsExactly(tuple("root", 0L), tuple("nobody", 65534L), tuple("app", 1000L));
+    assertThat(scan(first, adduser, remove).users()).isEmpty();
+    assertThat(scan(first, new TestLayer("link").symlink("etc/passwd", "/run/passwd")).users()).isEmpty();
   }
 }

@@ -78,7 +78,7 @@ class InventoryScannerCacheTest {
     FakeAnalyzer db = new FakeAnalyzer("db", 1, "pkgdb");
     InventoryScanner cached = new InventoryScanner(List.of(db), new DiskLayerCache(cacheDir), ExtractionLimits.DEFAULT, 1);
     TestLayer layer = new TestLayer("rich").file("var/lib/pkgdb", "pkg DEB a 1:2.0-1\nproblem odd line 7")
-        .file("usr/share/doc/a/copyright.pkgdb", "license a MIT").file("usr/bin/su", "elf", 04755).whiteout("x");
+        .file("usr/share/doc/a/copyright.pkgdb", "license DEB a MIT").file("usr/bin/su", "elf", 04755).whiteout("x");
 
     Inventory fresh = cached.scan(TestImage.of("img", layer));
     Inventory again = cached.scan(TestImage.of("img", layer));

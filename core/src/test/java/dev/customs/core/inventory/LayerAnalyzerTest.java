@@ -98,10 +98,12 @@ class LayerAnalyzerTest {
       }
     };
 
-    LayerAnalysis analysis = analyze(new TestLayer("l").file("x/pkgdb", "pkg NPM x 1"), broken, db);
+    LayerAnalysis analysis = analyze(new TestLayer("l").file("x/pkgdb", "pkg NPM x 1").file("y/pkgdb", "pkg NPM y 1"),
+        broken, db);
 
-    assertThat(analysis.files()).singleElement().satisfies(f -> assertThat(f.analyzer()).isEqualTo("db"));
-    assertThat(analysis.problems()).extracting(AnalysisProblem::reason).containsExactly("analyzer broken failed: bad pattern");
+    assertThat(analysis.files()).hasSize(2).allSatisfy(f -> assertThat(f.analyzer()).isEqualTo("db"));
+    assertThat(analysis.problems()).extracting(AnalysisProblem::reason)
+        .containsExactly("analyzer broken failed: bad pattern (skipped for the rest of this layer)");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.customs.core.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.customs.core.image.Digest;
 import dev.customs.core.image.Image;
@@ -101,12 +102,14 @@ class RealImageApplierTest {
   }
 
   @Test
-  void setuidProgramsOfTheBaseSurvive() throws IOException {
+  void setuidProgramsAndAccountsOfTheBaseSurvive() throws IOException {
     Inventory debian12 = scan("debian12", new PathProbe("none"), NoLayerCache.INSTANCE);
 
     assertThat(debian12.privilegedFiles()).extracting(PrivilegedFile::path).contains("usr/bin/passwd", "usr/bin/su");
     assertThat(debian12.privilegedFiles()).filteredOn(f -> f.path().equals("usr/bin/passwd"))
         .singleElement().satisfies(f -> assertThat(f.setuid()).isTrue());
+    assertThat(debian12.users()).extracting(UserAccount::name, UserAccount::uid)
+        .contains(tuple("root", 0L), tuple("nobody", 65534L));
   }
 
   @Test

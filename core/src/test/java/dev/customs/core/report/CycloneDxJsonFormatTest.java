@@ -68,6 +68,8 @@ class CycloneDxJsonFormatTest {
         .isEqualTo("Apache-2.0");
     assertThat(component(bom, "passwd").path("licenses").get(0).path("license").path("name").asText())
         .isEqualTo("GPL-2+");
+    assertThat(component(bom, "core").path("licenses").get(0).path("expression").asText())
+        .isEqualTo("(MIT OR Apache-2.0)");
   }
 
   @Test

@@ -31,6 +31,7 @@ class InventoryJsonFormatTest {
     assertThat(first.path("layerDiffId").asText()).isEqualTo(inventory.image().layers().get(0).diffId().toString());
     assertThat(doc.path("privilegedFiles").get(0).path("mode").asText()).isEqualTo("4755");
     assertThat(doc.path("secrets").get(0).path("ruleId").asText()).isEqualTo("aws-access-key-id");
+    assertThat(doc.path("users").get(0).path("uid").asLong()).isZero();
   }
 
   @Test

@@ -25,12 +25,14 @@ final class SampleInventory {
     TestLayer base = new TestLayer("base")
         .file("etc/os-release", "os debian 12.7 Debian GNU/Linux 12 (bookworm)")
         .file("var/lib/dpkg/pkgdb", "pkg DEB openssl 3.0.22-1~deb12u2\npkg DEB passwd 1:4.13+dfsg1-1+deb12u2")
-        .file("usr/share/doc/openssl/copyright.pkgdb", "license openssl Apache-2.0")
-        .file("usr/share/doc/passwd/copyright.pkgdb", "license passwd GPL-2+")
-        .file("usr/bin/passwd", "elf", 04755);
+        .file("usr/share/doc/openssl/copyright.pkgdb", "license DEB openssl Apache-2.0")
+        .file("usr/share/doc/passwd/copyright.pkgdb", "license DEB passwd GPL-2+")
+        .file("usr/bin/passwd", "elf", 04755)
+        .file("etc/passwd", "root:x:0:0:root:/root:/bin/bash\n");
     TestLayer app = new TestLayer("app")
         .file("app/lib/log4j-core.jar.pkgdb", "pkg MAVEN org.apache.logging.log4j:log4j-core 2.14.1")
         .file("app/node_modules/@babel/core/pkgdb", "pkg NPM @babel/core 7.24.0")
+        .file("usr/share/doc/core/copyright.pkgdb", "license NPM @babel/core (MIT OR Apache-2.0)")
         .file("app/a/node_modules/ms/pkgdb", "pkg NPM ms 2.0.0")
         .file("app/b/node_modules/ms/pkgdb", "pkg NPM ms 2.0.0")
         .file("app/site-packages/Flask.pkgdb", "pkg PYPI Flask 3.1.3")

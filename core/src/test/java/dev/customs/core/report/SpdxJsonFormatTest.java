@@ -72,6 +72,7 @@ class SpdxJsonFormatTest {
     assertThat(passwd.path("licenseDeclared").asText()).isEqualTo("LicenseRef-GPL-2-plus");
     assertThat(doc.path("hasExtractedLicensingInfos").get(0).path("extractedText").asText()).isEqualTo("GPL-2+");
     assertThat(pkg(doc, "openssl").path("licenseDeclared").asText()).isEqualTo("Apache-2.0");
+    assertThat(pkg(doc, "@babel/core").path("licenseDeclared").asText()).isEqualTo("(MIT OR Apache-2.0)");
     assertThat(pkg(doc, "flask").path("licenseDeclared").asText()).isEqualTo("NOASSERTION");
     assertThat(pkg(doc, "flask").path("sourceInfo").asText())
         .contains(inventory.image().layers().get(1).diffId().toString()).contains("app/site-packages/Flask.pkgdb");

@@ -13,6 +13,7 @@ import dev.customs.core.inventory.OsRelease;
 import dev.customs.core.inventory.Package;
 import dev.customs.core.inventory.PrivilegedFile;
 import dev.customs.core.inventory.SecretFinding;
+import dev.customs.core.inventory.UserAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,7 @@ class DiskLayerCacheTest {
         List.of(), List.of());
     return new LayerAnalysis(DIFF_ID, key, List.of(db, os, secret), List.of("app/.env", "etc/os-release"),
         List.of("etc/old"), List.of("opt"), List.of(new PrivilegedFile("usr/bin/su", 04755, 0)),
+        List.of(new UserAccount("root", 0, 0, "/root", "/bin/bash")),
         List.of(new AnalysisProblem(DIFF_ID.toString(), "big.jar", "too large")), true);
   }
 
