@@ -53,7 +53,7 @@ class PolicyCommandTest {
         bad + ":13: spec.controls[1].type: unknown control type rootUsr: expected one of vulnerabilitySeverity, "
             + "cvssScore, vulnerabilityIds, knownExploited, epss, packagesBlocked, packagesRequired, licensesBlocked, "
             + "licensesAllowed, rootUser, secrets, labelsRequired, labelsForbidden, envForbidden, registriesAllowed, "
-            + "baseImageAllowed, imageAge, imageSize, healthcheck, latestTag, files, vulnDataAge, scanComplete",
+            + "baseImageAllowed, imageAge, imageSize, healthcheck, latestTag, files, passwd, vulnDataAge, scanComplete",
         dir.resolve("none.yaml") + ": no such file");
   }
 
@@ -66,7 +66,7 @@ class PolicyCommandTest {
         "Applies to images in repositories [payments/**].",
         "A newly failing control only warns for 14 days",
         "1. Fails when a vulnerability of severity HIGH or higher is found (only those with a fix).",
-        "2. Fails when the image runs as root (no USER, or USER root or 0). [audit]",
+        "2. Fails when the image runs as root (no USER, or USER root or 0, or a user with uid 0). [audit]",
         "- CVE-2021-44228: JNDI lookups disabled (alice, until 2027-01-31)");
   }
 

@@ -108,6 +108,16 @@ class ControlsOnRealImagesTest {
             same, PASS, "every declared license"),
         row("root user fails on the app", app, "{type: rootUser}", same, FAIL, "no USER is set"),
         row("user 1000 passes", hardened, "{type: rootUser}", same, PASS, "runs as 1000:1000"),
+        row("user nonroot of distroless passes", () -> PolicyImages.withConfig(PolicyImages.distroless(), "nonroot",
+            List.of(), Optional.empty()), "{type: rootUser}", same, PASS, "runs as nonroot"),
+        row("uid 0 only for root in alpine", alpine, "{type: passwd, uids: [0], exemptUsers: [root]}", same, PASS,
+            "none of the"),
+        row("login shells in debian12", debian, "{type: passwd, shells: ['/bin/*sh']}", same, FAIL,
+            "root (uid 0, shell /bin/bash) (/etc/passwd)"),
+        row("the sync account in debian12", debian, "{type: passwd, users: [sync]}", same, FAIL,
+            "sync (uid 4, shell /bin/sync)"),
+        row("no login shell in distroless", distroless, "{type: passwd, shells: ['/bin/*', '/usr/bin/*']}", same,
+            PASS, "none of the 3 accounts"),
         row("planted token is a secret", planted, "{type: secrets}", same, FAIL, "github-pat (CRITICAL) ghp_"),
         row("the app holds no secret", app, "{type: secrets}", same, PASS, "no secrets"));
   }

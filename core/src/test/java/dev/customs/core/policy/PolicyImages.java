@@ -73,7 +73,7 @@ final class PolicyImages {
         f.platform(), f.layers(), f.totalSize(), f.created(), user, envNames, f.labels(), f.exposedPorts(),
         healthcheck, f.entrypoint(), f.cmd(), f.workingDir(), f.history());
     return new Inventory(changed, inventory.os(), inventory.packages(), inventory.secrets(),
-        inventory.privilegedFiles(), inventory.problems());
+        inventory.privilegedFiles(), inventory.users(), inventory.problems());
   }
 
   static InventoryPackage pkg(Inventory inventory, String name) {

@@ -34,6 +34,7 @@ public final class ControlTypes {
     READERS.put(HealthcheckControl.TYPE, HealthcheckControl::read);
     READERS.put(LatestTagControl.TYPE, LatestTagControl::read);
     READERS.put(FilesControl.TYPE, FilesControl::read);
+    READERS.put(PasswdControl.TYPE, PasswdControl::read);
     READERS.put(VulnDataAgeControl.TYPE, VulnDataAgeControl::read);
     READERS.put(ScanCompleteControl.TYPE, ScanCompleteControl::read);
   }

@@ -8,7 +8,10 @@ import dev.customs.core.policy.document.SpecReader;
 import java.util.List;
 import java.util.Set;
 
-/** Fails when the image runs as root: no {@code USER}, or user {@code root} / uid {@code 0}. */
+/**
+ * Fails when the image runs as root: no {@code USER}, user {@code root} or uid {@code 0}, or a user
+ * name that the image's {@code /etc/passwd} gives uid 0.
+ */
 public record RootUserControl() implements Control {
   public static final String TYPE = "rootUser";
   private static final Set<String> ROOT = Set.of("", "root", "0");
@@ -22,15 +25,17 @@ public record RootUserControl() implements Control {
   }
 
   @Override public String explain() {
-    return "Fails when the image runs as root (no USER, or USER root or 0).";
+    return "Fails when the image runs as root (no USER, or USER root or 0, or a user with uid 0).";
   }
 
   @Override public ControlResult evaluate(EvaluationContext context) {
     String user = context.inventory().image().user().strip();
     // "user:group": only the user part decides.
     String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-    if (ROOT.contains(name)) {
-      String why = user.isEmpty() ? "no USER is set, so it runs as root" : "USER is " + user;
+    boolean uidZero = context.inventory().users().stream().anyMatch(a -> a.name().equals(name) && a.uid() == 0);
+    if (ROOT.contains(name) || uidZero) {
+      String why = user.isEmpty() ? "no USER is set, so it runs as root"
+          : "USER is " + user + (uidZero && !ROOT.contains(name) ? ", uid 0 in /etc/passwd" : "");
       return new ControlResult(ControlResult.Outcome.FAIL, List.of("the image runs as root"),
           List.of(Offense.of("config", why)));
     }

@@ -129,6 +129,20 @@ public final class SpecReader {
         .flatMap(Optional::stream).toList();
   }
 
+  public List<Long> wholeNumbers(String key) {
+    List<Long> numbers = new ArrayList<>();
+    for (PolicyNode n : list(key)) {
+      scalar(n, PolicyNode.Kind.NUMBER, "a whole number").ifPresent(text -> {
+        if (text.matches("\\d+")) {
+          numbers.add(Long.parseLong(text));
+        } else {
+          problems.add(n, "expected a whole number, was " + text);
+        }
+      });
+    }
+    return numbers;
+  }
+
   public List<SpecReader> objects(String key) {
     List<SpecReader> readers = new ArrayList<>();
     for (PolicyNode item : list(key)) {
