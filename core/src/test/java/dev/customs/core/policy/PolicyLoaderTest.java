@@ -60,6 +60,8 @@ class PolicyLoaderTest {
             "policy.yaml:9: spec.exceptions[0]: missing required field justification"),
         Arguments.of("controls not a list", HEAD.replace("  controls:\n", "  controls: rootUser\n"),
             "policy.yaml:6: spec.controls: expected a list, was string rootUser"),
+        Arguments.of("duplicate field", HEAD + "    - type: epss\n      threshold: 0.5\n      threshold: 0.7\n",
+            "policy.yaml:9: spec.controls[0].threshold: duplicate field (also on line 8)"),
         Arguments.of("YAML syntax error", HEAD + "    - type: [rootUser\n", "policy.yaml:7: not valid YAML"),
         Arguments.of("empty document", "", "policy.yaml:1: the document is empty"));
   }

@@ -8,12 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds a {@link PolicyNode} tree from a Jackson token stream (YAML or JSON), keeping lines. */
+/**
+ * Builds a {@link PolicyNode} tree from a Jackson token stream (YAML or JSON), keeping lines. A field
+ * written twice is a problem: the parsers would silently keep the last one.
+ */
 public final class PolicyNodeReader {
   private final JsonParser parser;
+  private final PolicyProblems problems;
 
-  public PolicyNodeReader(JsonParser parser) {
+  public PolicyNodeReader(JsonParser parser, PolicyProblems problems) {
     this.parser = parser;
+    this.problems = problems;
   }
 
   /** Reads the value at the current token; the parser must be positioned on its first token. */
@@ -36,8 +41,13 @@ public final class PolicyNodeReader {
     Map<String, PolicyNode> fields = new LinkedHashMap<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
+      String fieldPath = path.isEmpty() ? name : path + "." + name;
       parser.nextToken();
-      fields.put(name, read(path.isEmpty() ? name : path + "." + name));
+      PolicyNode value = read(fieldPath);
+      if (fields.containsKey(name)) {
+        problems.add(value, "duplicate field (also on line " + fields.get(name).line() + ")");
+      }
+      fields.put(name, value);
     }
     return new PolicyNode(PolicyNode.Kind.OBJECT, path, line, "", fields, List.of());
   }

@@ -50,7 +50,7 @@ public final class PolicyLoader {
       if (parser.nextToken() == null) {
         throw new PolicyFormatException(List.of(source + ":1: the document is empty"));
       }
-      root = new PolicyNodeReader(parser).read("");
+      root = new PolicyNodeReader(parser, problems).read("");
       if (parser.nextToken() != null && parser.currentToken() != JsonToken.NOT_AVAILABLE) {
         problems.addAt(parser.currentTokenLocation().getLineNr(), "only one policy per document");
       }
