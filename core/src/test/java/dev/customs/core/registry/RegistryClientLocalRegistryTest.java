@@ -10,7 +10,9 @@ import dev.customs.core.image.Image;
 import dev.customs.core.image.ImageRef;
 import dev.customs.core.image.Layer;
 import dev.customs.core.image.Platform;
+import dev.customs.core.image.source.ImageSourceException;
 import dev.customs.core.image.source.RegistryImageSource;
+import dev.customs.core.image.source.SourceOptions;
 import dev.customs.testkit.LocalRegistry;
 import dev.customs.testkit.TestData;
 import java.io.IOException;
@@ -212,5 +214,16 @@ class RegistryClientLocalRegistryTest {
         .isInstanceOf(RegistryException.class)
         .hasMessage("failed to fetch manifest " + registry.host() + "/demo/alpine:nope: 404 not found"
             + " (MANIFEST_UNKNOWN: manifest unknown)");
+  }
+
+  @Test
+  void explicitPlatformMustMatchASinglePlatformImage() throws IOException {
+    SourceOptions arm = SourceOptions.DEFAULT.withPlatform(Platform.parse("linux/arm64"));
+    assertThatThrownBy(() -> new RegistryImageSource(options()).open(ref("demo/alpine:3.20.3"), arm))
+        .isInstanceOf(ImageSourceException.class)
+        .hasMessage(registry.host() + "/demo/alpine:3.20.3 is linux/amd64, not the requested linux/arm64");
+    try (Image any = new RegistryImageSource(options()).open(ref("demo/alpine:3.20.3"), SourceOptions.DEFAULT)) {
+      assertThat(any.platform()).isEqualTo(Platform.LINUX_AMD64);
+    }
   }
 }

@@ -32,9 +32,22 @@ public final class RegistryImageSource implements RegistryOpener {
     this.options = options;
   }
 
+  /**
+   * Opens the image for the platform the options ask for (linux/amd64 by default). A platform asked
+   * for explicitly must match even a single-platform image: scanning the amd64 image when arm64 was
+   * requested would report on the wrong thing.
+   */
   @Override
   public Image open(ImageRef reference, SourceOptions sourceOptions) throws IOException {
-    return open(reference, sourceOptions.platform().orElse(Platform.LINUX_AMD64));
+    PlatformSelector selector = new PlatformSelector(sourceOptions.platform());
+    Image image = open(reference, selector.wanted());
+    try {
+      selector.check(image.platform(), reference.toString());
+      return image;
+    } catch (IOException | RuntimeException e) {
+      image.close();
+      throw e;
+    }
   }
 
   /** Opens the image; the caller closes it. Fails with a {@link RegistryException} naming what failed. */

@@ -1,0 +1,75 @@
+package dev.customs.server.identity;
+
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. Every route is listed here; anything not listed is denied. The API answers
+ * 401/403 as problems; browser pages redirect to the login form. CSRF checks apply wherever a
+ * browser's ambient session cookie could be abused: requests carrying an {@code Authorization} header
+ * are exempt (a browser never adds one on its own), and so are API requests without any session
+ * cookie (nothing to abuse; they get a plain 401). Cookie-session requests (the UI) send the token.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+  private static final String ADMIN = Role.ADMIN.name();
+  private static final String SCANNER = Role.SCANNER.name();
+  private static final String AUDITOR = Role.AUDITOR.name();
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemResponseWriter writer) {
+    ProblemAuthenticationEntryPoint apiEntryPoint = new ProblemAuthenticationEntryPoint(writer);
+    RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
+    RequestMatcher noAmbientCredentials = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
+        || (api.matches(request) && request.getRequestedSessionId() == null);
+    http
+        .authorizeHttpRequests(routes -> routes
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+            .requestMatchers("/login", "/error").permitAll()
+            .requestMatchers("/actuator/**").hasAnyRole(ADMIN, AUDITOR)
+            .requestMatchers("/api/v1/users/**", "/api/v1/tokens/**", "/api/v1/audit/**").hasRole(ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/v1/registries/**").hasAnyRole(ADMIN, AUDITOR)
+            .requestMatchers("/api/v1/registries/**").hasRole(ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/v1/images/**", "/api/v1/scans/**").hasAnyRole(ADMIN, SCANNER, AUDITOR)
+            .requestMatchers(HttpMethod.POST, "/api/v1/images", "/api/v1/images/*/scans").hasAnyRole(ADMIN, SCANNER)
+            .requestMatchers("/api/v1/images/**", "/api/v1/scans/**").hasRole(ADMIN)
+            .requestMatchers("/api/v1/me", "/").authenticated()
+            .anyRequest().denyAll())
+        .httpBasic(basic -> basic.realmName("Customs").authenticationEntryPoint(apiEntryPoint))
+        .formLogin(Customizer.withDefaults())
+        .logout(Customizer.withDefaults())
+        .csrf(csrf -> csrf.ignoringRequestMatchers(noAmbientCredentials))
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+            .accessDeniedHandler(new ProblemAccessDeniedHandler(writer)))
+        .addFilterBefore(new BearerTokenFilter(tokens, apiEntryPoint), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  /**
+   * Argon2id for new hashes (memory-hard, the current OWASP first choice); bcrypt hashes are still
+   * accepted so accounts imported from elsewhere keep working and are upgraded on password change.
+   */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new DelegatingPasswordEncoder("argon2", Map.of(
+        "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+        "bcrypt", new BCryptPasswordEncoder()));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.customs.server.images;
+
+import dev.customs.server.common.PageRequest;
+import dev.customs.server.common.SqlTimes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code images} table. */
+@Repository
+public class ImageRepository {
+  private final JdbcClient jdbc;
+
+  public ImageRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(RegisteredImage i) {
+    jdbc.sql("""
+        insert into images (id, registry_id, reference, registry_host, repository, tag, digest, platform, source,
+          created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(i.id(), i.registryId(), i.reference(), i.registryHost(), i.repository(), i.tag(), i.digest(),
+            i.platform(), i.source(), SqlTimes.param(i.createdAt()))
+        .update();
+  }
+
+  public void updateDigest(UUID id, String digest) {
+    jdbc.sql("update images set digest = ? where id = ?").params(digest, id).update();
+  }
+
+  public boolean delete(UUID id) {
+    return jdbc.sql("delete from images where id = ?").param(id).update() > 0;
+  }
+
+  public Optional<RegisteredImage> findById(UUID id) {
+    return jdbc.sql("select * from images where id = ?").param(id).query(ImageRepository::map).optional();
+  }
+
+  public Optional<RegisteredImage> find(String reference, String platform) {
+    return jdbc.sql("select * from images where reference = ? and platform = ?").params(reference, platform)
+        .query(ImageRepository::map).optional();
+  }
+
+  /** @param repository a repository name to filter on, or null for all */
+  public List<RegisteredImage> page(String repository, PageRequest page) {
+    // Two statements rather than "? is null": PostgreSQL cannot type a parameter that is only compared with null.
+    JdbcClient.StatementSpec spec = repository == null
+        ? jdbc.sql("select * from images order by reference, platform limit ? offset ?")
+        : jdbc.sql("select * from images where repository = ? order by reference, platform limit ? offset ?")
+            .param(repository);
+    return spec.param(page.size()).param(page.offset()).query(ImageRepository::map).list();
+  }
+
+  public long count(String repository) {
+    return (repository == null ? jdbc.sql("select count(*) from images")
+        : jdbc.sql("select count(*) from images where repository = ?").param(repository))
+        .query(Long.class).single();
+  }
+
+  private static RegisteredImage map(ResultSet rs, int row) throws SQLException {
+    return new RegisteredImage(rs.getObject("id", UUID.class), rs.getObject("registry_id", UUID.class),
+        rs.getString("reference"), rs.getString("registry_host"), rs.getString("repository"), rs.getString("tag"),
+        rs.getString("digest"), rs.getString("platform"), rs.getString("source"), SqlTimes.instant(rs, "created_at"));
+  }
+}

@@ -1,0 +1,104 @@
+package dev.customs.server.scanning;
+
+import dev.customs.core.image.Image;
+import dev.customs.core.image.ImageRef;
+import dev.customs.core.image.Platform;
+import dev.customs.core.inventory.Inventory;
+import dev.customs.core.inventory.InventoryScanner;
+import dev.customs.core.inventory.analyzer.Analyzers;
+import dev.customs.core.layer.ExtractionLimits;
+import dev.customs.core.report.InventoryJsonFormat;
+import dev.customs.core.report.SbomContext;
+import dev.customs.server.registries.Registry;
+import dev.customs.server.registries.RegistryClientFactory;
+import dev.customs.server.registries.RegistryRepository;
+import dev.customs.server.registries.RegistryUrlGuard;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one scan job: opens the image through its registry integration (after the request-forgery
+ * check), takes the cluster-wide lock on its manifest digest, inventories it with the core engine
+ * (layers shared through {@link DatabaseLayerCache}) and answers the inventory document.
+ */
+@Component
+public class ImageScanExecutor {
+  private static final int LAYER_PARALLELISM = 2;
+
+  private final ScanTargets targets;
+  private final RegistryRepository registries;
+  private final RegistryUrlGuard guard;
+  private final RegistryClientFactory clients;
+  private final DigestLocks locks;
+  private final ScanJobRepository jobs;
+  private final ScanProperties properties;
+  private final Clock clock;
+  private final InventoryScanner scanner;
+
+  public ImageScanExecutor(ScanTargets targets, RegistryRepository registries, RegistryUrlGuard guard,
+      RegistryClientFactory clients, DigestLocks locks, ScanJobRepository jobs, DatabaseLayerCache cache,
+      ScanProperties properties, Clock clock) {
+    this.targets = targets;
+    this.registries = registries;
+    this.guard = guard;
+    this.clients = clients;
+    this.locks = locks;
+    this.jobs = jobs;
+    this.properties = properties;
+    this.clock = clock;
+    this.scanner = new InventoryScanner(Analyzers.defaults(), cache, ExtractionLimits.DEFAULT, LAYER_PARALLELISM);
+  }
+
+  ScanOutcome execute(ScanJob job) throws IOException {
+    ScanTarget image = targets.find(job.imageId())
+        .orElseThrow(() -> new PermanentScanFailure("the image was deleted"));
+    Registry registry = registry(image);
+    guard.check(registry.url(), registry.url().startsWith("http://"), false);
+    try (Image opened = clients.openImage(registry, ImageRef.parse(image.reference()),
+        Platform.parse(image.platform()))) {
+      String digest = opened.manifestDigest().toString();
+      jobs.setDigest(job.id(), digest);
+      Instant now = clock.instant();
+      if (!locks.tryAcquire(digest, job.id(), now, now.plus(properties.lease()))) {
+        throw new DigestBusyException(digest);
+      }
+      try {
+        Inventory inventory = scanner.scan(opened);
+        return new ScanOutcome(digest, inventory.packages().size(), inventory.problems().size(), document(inventory));
+      } finally {
+        locks.release(job.id());
+      }
+    }
+  }
+
+  private Registry registry(ScanTarget image) {
+    if (image.registryId() == null) {
+      throw new PermanentScanFailure("the image's registry integration was deleted; register the image again");
+    }
+    Registry registry = registries.findById(image.registryId()).orElseThrow(() ->
+        new PermanentScanFailure("the image's registry integration was deleted; register the image again"));
+    if (registry.connector() != null) {
+      throw new PermanentScanFailure("registry " + registry.name() + " is reached through connector "
+          + registry.connector() + ", and scanning through connectors is not available yet");
+    }
+    return registry;
+  }
+
+  private byte[] document(Inventory inventory) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(bytes)) {
+      new InventoryJsonFormat().write(inventory, SbomContext.now(version()), out);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static String version() {
+    String version = ImageScanExecutor.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+}

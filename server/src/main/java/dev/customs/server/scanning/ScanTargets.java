@@ -1,0 +1,16 @@
+package dev.customs.server.scanning;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The queue's view of registered images, implemented by the images feature so that scanning does
+ * not depend on it (images depend on scanning to queue their scans, not the other way round).
+ */
+public interface ScanTargets {
+  /** The image a job scans, or empty when it was deleted meanwhile. */
+  Optional<ScanTarget> find(UUID imageId);
+
+  /** Records the manifest digest a successful scan found; called inside the scan's completing transaction. */
+  void recordDigest(UUID imageId, String digest);
+}

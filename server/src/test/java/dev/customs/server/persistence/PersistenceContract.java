@@ -1,0 +1,271 @@
+package dev.customs.server.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.customs.core.image.Digest;
+import dev.customs.core.inventory.LayerAnalysis;
+import dev.customs.server.audit.AuditEvent;
+import dev.customs.server.audit.AuditRepository;
+import dev.customs.server.common.FirstStartSteps;
+import dev.customs.server.common.PageRequest;
+import dev.customs.server.identity.ApiToken;
+import dev.customs.server.identity.ApiTokenRepository;
+import dev.customs.server.identity.Role;
+import dev.customs.server.images.ImageRepository;
+import dev.customs.server.images.RegisteredImage;
+import dev.customs.server.identity.UserAccount;
+import dev.customs.server.identity.UserRepository;
+import dev.customs.server.registries.AuthKind;
+import dev.customs.server.registries.Registry;
+import dev.customs.server.registries.RegistryRepository;
+import dev.customs.server.registries.RegistryType;
+import dev.customs.server.scanning.DatabaseLayerCache;
+import dev.customs.server.scanning.DigestLocks;
+import dev.customs.server.scanning.ScanJob;
+import dev.customs.server.scanning.ScanJobRepository;
+import dev.customs.server.scanning.ScanState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The migrations and every repository, run once per database (H2 in PostgreSQL mode and the real
+ * PostgreSQL): the SQL must mean the same on both, including timestamps, UUIDs and key violations.
+ */
+abstract class PersistenceContract {
+  /** PostgreSQL keeps microseconds; values are truncated so round trips compare equal on both. */
+  static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  UserRepository users;
+  @Autowired
+  ApiTokenRepository tokens;
+  @Autowired
+  RegistryRepository registries;
+  @Autowired
+  AuditRepository audit;
+  @Autowired
+  FirstStartSteps steps;
+  @Autowired
+  ImageRepository images;
+  @Autowired
+  ScanJobRepository jobs;
+  @Autowired
+  DigestLocks locks;
+  @Autowired
+  DatabaseLayerCache layerCache;
+
+  @Test
+  void everyMigrationApplied() {
+    List<String> versions = jdbc.sql("select version from flyway_schema_history where success = true "
+        + "and version is not null order by installed_rank").query(String.class).list();
+    assertThat(versions).containsExactly("1", "2", "3");
+  }
+
+  @Test
+  void firstStartCreatedTheAdministratorAndDockerHub() {
+    assertThat(users.findByUsername("admin")).get().extracting(UserAccount::role).isEqualTo(Role.ADMIN);
+    assertThat(registries.findByName("Docker Hub")).get().extracting(Registry::type).isEqualTo(RegistryType.DOCKERHUB);
+  }
+
+  @Test
+  void usersRoundTripAndUsernamesAreUnique() {
+    UserAccount user = new UserAccount(UUID.randomUUID(), "u-" + UUID.randomUUID(), "{argon2}x", Role.AUDITOR, true,
+        NOW);
+    users.insert(user);
+    assertThat(users.findByUsername(user.username())).contains(user);
+    UserAccount twin = new UserAccount(UUID.randomUUID(), user.username(), "{argon2}y", Role.SCANNER, true, NOW);
+    assertThatThrownBy(() -> users.insert(twin)).isInstanceOf(DuplicateKeyException.class);
+  }
+
+  @Test
+  void tokenLastUsedTimeIsWrittenAtMostOncePerMinute() {
+    UUID owner = users.findByUsername("admin").orElseThrow().id();
+    ApiToken token = new ApiToken(UUID.randomUUID(), "t", UUID.randomUUID().toString().replace("-", ""), "cst_abc",
+        Role.SCANNER, owner, NOW, NOW.plus(Duration.ofDays(1)), null, null);
+    tokens.insert(token);
+    tokens.touch(token.id(), NOW);
+    tokens.touch(token.id(), NOW.plusSeconds(30));
+    assertThat(tokens.findById(token.id()).orElseThrow().lastUsedAt()).isEqualTo(NOW);
+    tokens.touch(token.id(), NOW.plusSeconds(90));
+    assertThat(tokens.findById(token.id()).orElseThrow().lastUsedAt()).isEqualTo(NOW.plusSeconds(90));
+    tokens.revoke(token.id(), NOW.plusSeconds(100));
+    tokens.revoke(token.id(), NOW.plusSeconds(200));
+    ApiToken revoked = tokens.findByHash(token.tokenHash()).orElseThrow();
+    assertThat(revoked.revokedAt()).as("first revocation time is kept").isEqualTo(NOW.plusSeconds(100));
+    assertThat(revoked.expiresAt()).isEqualTo(token.expiresAt());
+  }
+
+  @Test
+  void registriesRoundTripWithLongCertificates() {
+    String pem = "-----BEGIN CERTIFICATE-----\n" + "A".repeat(60_000) + "\n-----END CERTIFICATE-----\n";
+    Registry registry = new Registry(UUID.randomUUID(), "r-" + UUID.randomUUID(), RegistryType.HARBOR,
+        "https://harbor.example", AuthKind.PASSWORD, "robot", "v1:abc", pem, true, "0 3 * * *", "v1:def", "dc-1",
+        NOW, NOW);
+    registries.insert(registry);
+    assertThat(registries.findById(registry.id())).contains(registry);
+    Registry renamed = new Registry(registry.id(), registry.name() + "-x", RegistryType.QUAY, "https://quay.io",
+        AuthKind.NONE, null, null, null, false, null, null, null, NOW, NOW.plusSeconds(5));
+    registries.update(renamed);
+    assertThat(registries.findById(registry.id())).contains(renamed);
+    assertThat(registries.delete(registry.id())).isTrue();
+    assertThat(registries.findById(registry.id())).isEmpty();
+  }
+
+  @Test
+  void auditEventsComeNewestFirst() {
+    String target = UUID.randomUUID().toString();
+    for (int i = 0; i < 3; i++) {
+      audit.insert(new AuditEvent(UUID.randomUUID(), NOW.plusSeconds(3600 + i), "user:admin", "test.event", "test",
+          target, "n=" + i));
+    }
+    List<AuditEvent> page = audit.page(new PageRequest(0, 3));
+    assertThat(page).extracting(AuditEvent::detail).containsExactly("n=2", "n=1", "n=0");
+    assertThat(audit.count()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void concurrentClaimsNeverTakeTheSameJob() throws Exception {
+    Instant future = NOW.plus(Duration.ofDays(365 * 100)); // beyond anything a live worker would claim
+    UUID image = image();
+    List<UUID> mine = List.of(job(image, future), job(image, future));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<ScanJob>> claims = List.of(
+          pool.submit(() -> claimWithRetries("replica-a", future.plusSeconds(1))),
+          pool.submit(() -> claimWithRetries("replica-b", future.plusSeconds(1))));
+      List<ScanJob> claimed = new ArrayList<>();
+      for (Future<ScanJob> claim : claims) {
+        claimed.add(claim.get());
+      }
+      assertThat(claimed).extracting(ScanJob::id).containsExactlyInAnyOrderElementsOf(mine);
+      assertThat(claimed).extracting(ScanJob::leaseOwner).containsExactlyInAnyOrder("replica-a", "replica-b");
+      assertThat(claimed).allSatisfy(j -> {
+        assertThat(j.state()).isEqualTo(ScanState.RUNNING);
+        assertThat(j.attempts()).isEqualTo(1);
+      });
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jobs.claim("replica-c", future.plusSeconds(1), future.plusSeconds(60))).isEmpty();
+    assertThat(jobs.succeed(mine.get(0), "someone-else", future)).as("only the lease owner finishes").isFalse();
+  }
+
+  /**
+   * H2 applies LIMIT before SKIP LOCKED: while another transaction holds the first row it may
+   * answer nothing, and the worker polls again. PostgreSQL skips to the next row at once.
+   */
+  private ScanJob claimWithRetries(String owner, Instant now) throws InterruptedException {
+    for (int i = 0; i < 50; i++) {
+      Optional<ScanJob> job = jobs.claim(owner, now, now.plusSeconds(60));
+      if (job.isPresent()) {
+        return job.get();
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError(owner + " claimed nothing in 50 polls");
+  }
+
+  @Test
+  void anExpiredLeaseReturnsTheJobOrDeadLettersItOnTheLastAttempt() {
+    Instant future = NOW.plus(Duration.ofDays(365 * 100));
+    UUID image = image();
+    UUID retried = job(image, future);
+    ScanJob first = jobs.claim("killed-replica", future, future.plusSeconds(30)).orElseThrow();
+    assertThat(first.id()).isEqualTo(retried);
+    assertThat(jobs.releaseExpired(future.plusSeconds(10))).as("lease still valid").isZero();
+    assertThat(jobs.releaseExpired(future.plusSeconds(31))).isEqualTo(1);
+    assertThat(jobs.findById(retried).orElseThrow().state()).isEqualTo(ScanState.QUEUED);
+    ScanJob second = jobs.claim("other-replica", future.plusSeconds(31), future.plusSeconds(60)).orElseThrow();
+    assertThat(second.attempts()).isEqualTo(2);
+    assertThat(jobs.heartbeat("other-replica", future.plusSeconds(50), future.plusSeconds(120))).isGreaterThanOrEqualTo(1);
+    assertThat(jobs.releaseExpired(future.plusSeconds(100))).as("heartbeat extended the lease").isZero();
+    assertThat(jobs.releaseExpired(future.plusSeconds(121))).isEqualTo(1);
+    ScanJob dead = jobs.findById(retried).orElseThrow();
+    assertThat(dead.state()).as("max attempts 2 used up").isEqualTo(ScanState.DEAD);
+    assertThat(dead.lastError()).contains("lease expired");
+  }
+
+  @Test
+  void oneScanPerDigestAtATime() {
+    String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    assertThat(locks.tryAcquire(digest, a, NOW, NOW.plusSeconds(60))).isTrue();
+    assertThat(locks.tryAcquire(digest, b, NOW.plusSeconds(1), NOW.plusSeconds(61))).isFalse();
+    assertThat(locks.tryAcquire(digest, b, NOW.plusSeconds(61), NOW.plusSeconds(121)))
+        .as("an expired lock is taken over").isTrue();
+    locks.release(b);
+    assertThat(locks.tryAcquire(digest, a, NOW.plusSeconds(62), NOW.plusSeconds(122))).isTrue();
+    locks.release(a);
+  }
+
+  @Test
+  void layerCacheSharesAnalysesAndReplacesEntries() {
+    Digest diffId = Digest.parse("sha256:" + "ab".repeat(32));
+    String key = "key-" + UUID.randomUUID();
+    assertThat(layerCache.get(diffId, key)).isEmpty();
+    LayerAnalysis analysis = new LayerAnalysis(diffId, key, List.of(), List.of("etc/os-release"), List.of("opt/.wh.x"),
+        List.of(), List.of(), List.of(), true);
+    layerCache.put(analysis);
+    layerCache.put(analysis);
+    assertThat(layerCache.get(diffId, key)).contains(analysis);
+    assertThat(layerCache.get(diffId, key + "-other")).isEmpty();
+  }
+
+  @Test
+  void imagesArePagedAndFilteredByRepository() {
+    UUID id = image();
+    RegisteredImage image = images.findById(id).orElseThrow();
+    assertThat(images.page(image.repository(), new PageRequest(0, 10))).containsExactly(image);
+    assertThat(images.count(image.repository())).isEqualTo(1);
+    assertThat(images.count(null)).isGreaterThanOrEqualTo(1);
+    assertThat(images.find(image.reference(), "linux/amd64")).contains(image);
+    images.updateDigest(id, "sha256:" + "0".repeat(64));
+    assertThat(images.findById(id).orElseThrow().digest()).isEqualTo("sha256:" + "0".repeat(64));
+    assertThat(jobs.page(ScanState.CANCELLED, new PageRequest(0, 1))).allMatch(j -> j.state() == ScanState.CANCELLED);
+    assertThat(images.delete(id)).isTrue();
+  }
+
+  private UUID image() {
+    UUID id = UUID.randomUUID();
+    images.insert(new RegisteredImage(id, null, "registry.example/contract/" + id + ":1", "registry.example",
+        "contract/" + id, "1", null, "linux/amd64", "api", NOW));
+    return id;
+  }
+
+  private UUID job(UUID image, Instant runAfter) {
+    ScanJob job = new ScanJob(UUID.randomUUID(), image, ScanState.QUEUED, 0, 2, runAfter, null, null, null, null,
+        null, NOW, null, null);
+    jobs.insert(job);
+    return job.id();
+  }
+
+  @Test
+  void aFirstStartStepRunsOnceAndAFailedStepIsRetried() {
+    String name = "step-" + UUID.randomUUID();
+    AtomicInteger runs = new AtomicInteger();
+    assertThatThrownBy(() -> steps.runOnce(name, () -> {
+      runs.incrementAndGet();
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+    assertThat(steps.runOnce(name, runs::incrementAndGet)).isTrue();
+    assertThat(steps.runOnce(name, runs::incrementAndGet)).isFalse();
+    assertThat(runs).hasValue(2);
+  }
+}
