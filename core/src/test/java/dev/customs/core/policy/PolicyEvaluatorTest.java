@@ -173,4 +173,31 @@ class PolicyEvaluatorTest {
     assertThat(control.result().outcome()).isEqualTo(ControlResult.Outcome.ERROR);
     assertThat(control.verdict()).isEqualTo(Verdict.BLOCK);
   }
+
+  @Test
+  void aControlThatThrowsIsReportedAsAnErrorAndTheOthersStillRun() {
+    Control broken = new Control() {
+      @Override public String type() {
+        return "broken";
+      }
+
+      @Override public String explain() {
+        return "always throws";
+      }
+
+      @Override public ControlResult evaluate(EvaluationContext context) {
+        throw new IllegalStateException("index out of range");
+      }
+    };
+    Policy base = BaselinePolicies.load("baseline");
+    Policy policy = new Policy("p", "", "test", Scope.ALL, PolicyAction.BLOCK, Optional.empty(), Optional.empty(),
+        List.of(new PolicyControl("controls[0] broken", broken, Optional.empty(), 1), base.controls().get(2)), List.of());
+    Assessment assessment = new PolicyEvaluator().evaluate(List.of(policy), app("r.example/a:1"));
+    List<ControlAssessment> controls = assessment.policies().get(0).controls();
+    assertThat(controls.get(0).result().outcome()).isEqualTo(ControlResult.Outcome.ERROR);
+    assertThat(controls.get(0).result().reasons()).containsExactly(
+        "control broken failed: java.lang.IllegalStateException: index out of range");
+    assertThat(controls.get(1).verdict()).isEqualTo(Verdict.PASS);
+    assertThat(assessment.compliant()).isFalse();
+  }
 }

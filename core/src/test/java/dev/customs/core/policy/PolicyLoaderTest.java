@@ -44,6 +44,9 @@ class PolicyLoaderTest {
             "policy.yaml:8: spec.controls[0].labels[0].value: not a valid regular expression"),
         Arguments.of("bad version range", HEAD + "    - type: packagesBlocked\n      packages:\n        - name: x\n          versions: '~1.0'\n",
             "policy.yaml:10: spec.controls[0].packages[0].versions: expected comparisons like"),
+        Arguments.of("range version not of the ecosystem", HEAD + "    - type: packagesBlocked\n      packages:\n"
+            + "        - {name: openssl, ecosystem: deb, versions: '>=1.0, <x:1.0'}\n",
+            "policy.yaml:9: spec.controls[0].packages[0].versions: not a deb version: x:1.0"),
         Arguments.of("unknown spec field", HEAD.replace("spec:\n", "spec:\n  mode: strict\n") + "    - type: rootUser\n",
             "policy.yaml:6: spec.mode: unknown field"),
         Arguments.of("wrong apiVersion", HEAD.replace("customs/v1", "customs/v2") + "    - type: rootUser\n",

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Selects packages by name (a glob), ecosystem, and a version range written as comparisons joined by
- * commas ({@code ">=2.0.0, <2.17.1"}), each compared in the ecosystem's own version scheme.
+ * commas ({@code ">=2.0.0, <2.17.1"}), each compared in the ecosystem's own version scheme. With an
+ * ecosystem, the range's versions are checked when the policy is read.
  */
 public record PackageSelector(Glob name, Optional<Ecosystem> ecosystem, List<Comparison> versions) {
   private static final Pattern COMPARISON = Pattern.compile("\\s*(<=|>=|<|>|=|!=)\\s*(\\S+)\\s*");
@@ -39,7 +40,9 @@ public record PackageSelector(Glob name, Optional<Ecosystem> ecosystem, List<Com
     List<Comparison> comparisons = new ArrayList<>();
     for (String part : spec.string("versions").map(v -> v.split(",")).orElse(new String[0])) {
       Matcher m = COMPARISON.matcher(part);
-      if (m.matches()) {
+      if (m.matches() && ecosystem.map(e -> !VersionSchemes.forEcosystem(e).isValid(m.group(2))).orElse(false)) {
+        spec.problem("versions", "not a " + ecosystem.get().name().toLowerCase(Locale.ROOT) + " version: " + m.group(2));
+      } else if (m.matches()) {
         comparisons.add(new Comparison(m.group(1), m.group(2)));
       } else {
         spec.problem("versions", "expected comparisons like \">=1.0, <2.0\", was \"" + part.strip() + "\"");
