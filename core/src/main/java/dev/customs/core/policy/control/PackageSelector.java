@@ -41,7 +41,8 @@ public record PackageSelector(Glob name, Optional<Ecosystem> ecosystem, List<Com
     for (String part : spec.string("versions").map(v -> v.split(",")).orElse(new String[0])) {
       Matcher m = COMPARISON.matcher(part);
       if (m.matches() && ecosystem.map(e -> !VersionSchemes.forEcosystem(e).isValid(m.group(2))).orElse(false)) {
-        spec.problem("versions", "not a " + ecosystem.get().name().toLowerCase(Locale.ROOT) + " version: " + m.group(2));
+        String scheme = ecosystem.get().name().toLowerCase(Locale.ROOT);
+        spec.problem("versions", "not a " + scheme + " version: " + m.group(2));
       } else if (m.matches()) {
         comparisons.add(new Comparison(m.group(1), m.group(2)));
       } else {
