@@ -200,4 +200,26 @@ class PolicyEvaluatorTest {
     assertThat(controls.get(1).verdict()).isEqualTo(Verdict.PASS);
     assertThat(assessment.compliant()).isFalse();
   }
+
+  @Test
+  void anImageWithoutRegistryNameIsOnlyInScopeOfPoliciesWithoutNameCriteria() throws Exception {
+    Policy byRepository = policy("scope: {repositories: ['**']}\ncontrols: [{type: rootUser}]");
+    Policy byLabel = policy("scope: {labels: {org.opencontainers.image.title: '.+'}}\ncontrols: [{type: rootUser}]");
+    EvaluationContext archive = new EvaluationContext(PolicyImages.app(), Optional.empty(), Optional.of(List.of()),
+        Optional.empty(), NOW);
+    Assessment assessment = new PolicyEvaluator().evaluate(List.of(byRepository, byLabel), archive);
+    assertThat(assessment.policies()).extracting(PolicyAssessment::inScope).containsExactly(false, true);
+  }
+
+  @Test
+  void anExceptionNarrowedToTheImageDigestApplies() throws Exception {
+    String digest = PolicyImages.app().image().manifestDigest().toString();
+    Policy policy = policy("controls: [{type: knownExploited}]\nexceptions:\n- vulnerability: CVE-2021-44228\n  digest: "
+        + digest + "\n  justification: accepted for this build\n  author: bob");
+    Assessment assessment = new PolicyEvaluator().evaluate(List.of(policy), app("r.example/a:1"));
+    assertThat(assessment.compliant()).isTrue();
+    assertThat(assessment.policies().get(0).suppressed()).singleElement()
+        .hasToString("CVE-2021-44228 in org.apache.logging.log4j:log4j-core 2.14.1 suppressed by exception of policy "
+            + "test: accepted for this build (bob)");
+  }
 }
