@@ -54,7 +54,19 @@ public final class LocalRegistry implements AutoCloseable {
     return start(Optional.empty(), true);
   }
 
+  /**
+   * Plain HTTP, no auth, sending distribution notifications to {@code notifyUrl} with one extra
+   * header (e.g. {@code Authorization: Bearer t0ken}).
+   */
+  public static LocalRegistry startWithNotifications(String notifyUrl, String notifyHeader) {
+    return start(Optional.empty(), false, List.of("--notify-url", notifyUrl, "--notify-header", notifyHeader));
+  }
+
   private static LocalRegistry start(Optional<String> auth, boolean tls) {
+    return start(auth, tls, List.of());
+  }
+
+  private static LocalRegistry start(Optional<String> auth, boolean tls, List<String> extra) {
     try {
       int port = freePort();
       Path dir = Files.createTempDirectory("customs-registry-");
@@ -64,6 +76,7 @@ public final class LocalRegistry implements AutoCloseable {
       if (tls) {
         cmd.add("--tls");
       }
+      cmd.addAll(extra);
       String url = run(cmd).strip();
       return new LocalRegistry(port, dir, url, auth);
     } catch (IOException e) {

@@ -5,13 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The {@code rel="next"} target of an RFC 8288 {@code Link} header, as registries paginate lists. */
-final class LinkHeader {
+public final class LinkHeader {
   private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*((?:;\\s*[^;,]+)*)");
   private static final Pattern REL_NEXT = Pattern.compile(";\\s*rel\\s*=\\s*\"?([^\";]*)\"?");
 
   private LinkHeader() {}
 
-  static Optional<String> next(Optional<String> header) {
+  public static Optional<String> next(Optional<String> header) {
     if (header.isEmpty()) {
       return Optional.empty();
     }

@@ -221,7 +221,7 @@ abstract class PersistenceContract {
     String key = "key-" + UUID.randomUUID();
     assertThat(layerCache.get(diffId, key)).isEmpty();
     LayerAnalysis analysis = new LayerAnalysis(diffId, key, List.of(), List.of("etc/os-release"), List.of("opt/.wh.x"),
-        List.of(), List.of(), List.of(), true);
+        List.of(), List.of(), List.of(), List.of(), true);
     layerCache.put(analysis);
     layerCache.put(analysis);
     assertThat(layerCache.get(diffId, key)).contains(analysis);

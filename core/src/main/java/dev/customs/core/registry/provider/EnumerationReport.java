@@ -1,0 +1,27 @@
+package dev.customs.core.registry.provider;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one enumeration run found.
+ *
+ * @param repositories the repositories walked, in name order, with the tags kept
+ * @param failures repositories whose tags could not be listed
+ * @param repositoriesInRegistry how many repositories the registry listed before any filter
+ * @param resumeCursor where the next run should resume ({@link EnumerationPolicy#resumeAfter}), or
+ *     null when this run reached the end
+ * @param elapsed how long the run took
+ */
+public record EnumerationReport(List<RepositoryTags> repositories, List<EnumerationFailure> failures,
+    int repositoriesInRegistry, String resumeCursor, Duration elapsed) {
+
+  public EnumerationReport {
+    repositories = List.copyOf(repositories);
+    failures = List.copyOf(failures);
+  }
+
+  public int tagCount() {
+    return repositories.stream().mapToInt(r -> r.tags().size()).sum();
+  }
+}

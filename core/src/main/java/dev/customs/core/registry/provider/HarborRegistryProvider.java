@@ -1,0 +1,36 @@
+package dev.customs.core.registry.provider;
+
+import dev.customs.core.registry.RegistryOptions;
+import dev.customs.core.registry.provider.webhook.HarborWebhookParser;
+import java.io.IOException;
+
+/**
+ * Harbor: a user or robot account (basic auth on both the registry and the API). Enumeration
+ * walks the projects API (option {@code project} limits it to one), which also shows push times
+ * and digests; webhooks in the Default and CloudEvents formats.
+ */
+public final class HarborRegistryProvider implements RegistryProvider {
+  private final WebhookParser webhooks = new HarborWebhookParser();
+
+  @Override
+  public String type() {
+    return "harbor";
+  }
+
+  @Override
+  public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
+    return GenericRegistryProvider.basicLogin(integration);
+  }
+
+  @Override
+  public RegistryEnumerator enumerator(RegistryIntegration integration, RegistryOptions options) throws IOException {
+    ApiClient api = new ApiClient(ApiAuthorization.baseUrl(integration), options,
+        ApiAuthorization.basicOrBearer(integration));
+    return new HarborEnumerator(api, integration.option("project").orElse(null));
+  }
+
+  @Override
+  public WebhookParser webhookParser() {
+    return webhooks;
+  }
+}
