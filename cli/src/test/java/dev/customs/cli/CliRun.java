@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /** Runs the CLI in-process and captures what it prints, as a pipeline would see it. */
-record CliRun(int exitCode, String out, String err) {
-  static CliRun run(String... args) {
+public record CliRun(int exitCode, String out, String err) {
+  public static CliRun run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream originalOut = System.out;

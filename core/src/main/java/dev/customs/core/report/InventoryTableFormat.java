@@ -56,7 +56,8 @@ public final class InventoryTableFormat implements SbomFormat {
     w.flush();
   }
 
-  private static void printTable(PrintWriter w, List<String[]> rows) {
+  /** Left-aligned columns as wide as their widest cell; the first row is the header. */
+  static void printTable(PrintWriter w, List<String[]> rows) {
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {

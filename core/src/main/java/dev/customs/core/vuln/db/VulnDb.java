@@ -1,5 +1,6 @@
 package dev.customs.core.vuln.db;
 
+import dev.customs.core.vuln.db.PackageTablesReader.IdTables;
 import dev.customs.core.vuln.model.AffectedRecord;
 import dev.customs.core.vuln.model.AffectedStatus;
 import dev.customs.core.vuln.model.EpssScore;
@@ -17,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,23 +80,58 @@ public final class VulnDb implements AutoCloseable {
   public synchronized List<AffectedRecord> affecting(String ecosystemKey, String packageName) {
     String name = PackageNames.normalize(ecosystemKey, packageName);
     List<AffectedRecord> records = new ArrayList<>();
-    // Several rows often share an id (one per range of a GHSA): read its tables once.
-    Map<String, IdTables> byId = new HashMap<>();
-    try (PreparedStatement s = db.prepareStatement("""
-        SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw
-        FROM affected WHERE ecosystem = ? AND name = ? ORDER BY vuln_id, id""")) {
+    try {
+      // The tables of all the package's vulnerabilities at once: a few queries per package, not per id.
+      Map<String, IdTables> byId = new PackageTablesReader(detailsReader).read(ecosystemKey, name);
+      PreparedStatement s = detailsReader.statement("""
+          SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw
+          FROM affected WHERE ecosystem = ? AND name = ? ORDER BY vuln_id, id""");
       s.setString(1, ecosystemKey);
       s.setString(2, name);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          IdTables tables = byId.computeIfAbsent(rs.getString(1), this::idTables);
-          records.add(record(rs, ecosystemKey, name, tables));
+          records.add(record(rs, ecosystemKey, name, byId.getOrDefault(rs.getString(1), IdTables.NONE)));
         }
       }
     } catch (SQLException e) {
       throw failed("affecting(" + ecosystemKey + ", " + packageName + ")", e);
     }
     return records;
+  }
+
+  /**
+   * The rows of {@link #affecting} without what they share with their vulnerability (aliases,
+   * related ids, the vulnerability's severities): the matcher decides first which rows contain the
+   * installed version (usually few: most are fixed), then completes only those with
+   * {@link #withIdTables}.
+   */
+  public synchronized List<AffectedRecord> affectedRows(String ecosystemKey, String packageName) {
+    String name = PackageNames.normalize(ecosystemKey, packageName);
+    List<AffectedRecord> records = new ArrayList<>();
+    try {
+      PreparedStatement s = detailsReader.statement("""
+          SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw
+          FROM affected WHERE ecosystem = ? AND name = ? ORDER BY vuln_id, id""");
+      s.setString(1, ecosystemKey);
+      s.setString(2, name);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          records.add(record(rs, ecosystemKey, name, IdTables.NONE));
+        }
+      }
+    } catch (SQLException e) {
+      throw failed("affectedRows(" + ecosystemKey + ", " + packageName + ")", e);
+    }
+    return records;
+  }
+
+  /** A row of {@link #affectedRows} completed as {@link #affecting} returns it. */
+  public synchronized AffectedRecord withIdTables(AffectedRecord row) {
+    String id = row.vulnerabilityId();
+    List<SeverityRating> ratings = new ArrayList<>(row.severities());
+    ratings.addAll(detailsReader.severities(id));
+    return new AffectedRecord(id, detailsReader.aliases(id), detailsReader.related(id), row.feed(), row.ecosystemKey(),
+        row.packageName(), row.ranges(), row.versions(), row.status(), row.fixedVersion(), ratings);
   }
 
   private static AffectedRecord record(ResultSet rs, String ecosystemKey, String name, IdTables tables)
@@ -111,12 +146,22 @@ public final class VulnDb implements AutoCloseable {
         AffectedStatus.fromKey(rs.getString(5)), rs.getString(6), ratings);
   }
 
-  private IdTables idTables(String id) {
-    return new IdTables(detailsReader.aliases(id), detailsReader.related(id), detailsReader.severities(id));
-  }
 
-  /** What an affected row shares with the other rows of its vulnerability. */
-  private record IdTables(List<String> aliases, List<String> related, List<SeverityRating> severities) {}
+  /**
+   * Whether the bundle holds any record for an ecosystem key ({@code debian:12}): a release the
+   * data does not cover must be reported as such, never as "no vulnerabilities". One index probe.
+   */
+  public synchronized boolean covers(String ecosystemKey) {
+    try {
+      PreparedStatement s = detailsReader.statement("SELECT 1 FROM affected WHERE ecosystem = ? LIMIT 1");
+      s.setString(1, ecosystemKey);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw failed("covers(" + ecosystemKey + ")", e);
+    }
+  }
 
   /** Everything known about an id, merged over all feeds; empty when no feed names it. */
   public synchronized Optional<VulnDetails> details(String id) {
@@ -129,7 +174,8 @@ public final class VulnDb implements AutoCloseable {
 
   /** The CISA KEV entry of a CVE, if it is a known exploited vulnerability. */
   public synchronized Optional<KevEntry> kev(String cve) {
-    try (PreparedStatement s = db.prepareStatement("SELECT * FROM kev WHERE cve_id = ?")) {
+    try {
+      PreparedStatement s = detailsReader.statement("SELECT * FROM kev WHERE cve_id = ?");
       s.setString(1, cve);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
@@ -147,7 +193,8 @@ public final class VulnDb implements AutoCloseable {
 
   /** The newest EPSS score of a CVE. */
   public synchronized Optional<EpssScore> epss(String cve) {
-    try (PreparedStatement s = db.prepareStatement("SELECT score, percentile, score_date FROM epss WHERE cve_id = ?")) {
+    try {
+      PreparedStatement s = detailsReader.statement("SELECT score, percentile, score_date FROM epss WHERE cve_id = ?");
       s.setString(1, cve);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
@@ -165,6 +212,7 @@ public final class VulnDb implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    detailsReader.close();
     closeQuietly(db);
   }
 

@@ -11,29 +11,56 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Reads the per-vulnerability tables of a bundle (callers hold the {@link VulnDb} lock). */
-final class VulnDetailsReader {
+/**
+ * Reads the per-vulnerability tables of a bundle (callers hold the {@link VulnDb} lock). Statements
+ * are prepared once and reused: matching an image asks thousands of small questions, and preparing
+ * each one again cost more than answering it.
+ */
+final class VulnDetailsReader implements AutoCloseable {
   private final Connection db;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
 
   VulnDetailsReader(Connection db) {
     this.db = db;
   }
 
-  Optional<VulnDetails> details(String id) throws SQLException {
-    try (PreparedStatement s = db.prepareStatement(
-        "SELECT summary, description, published, modified FROM vulnerabilities WHERE id = ?")) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(new VulnDetails(id, aliases(id), related(id), rs.getString(1), rs.getString(2),
-            instant(rs, 3), instant(rs, 4), cvss(id), severities(id),
-            strings("SELECT cwe FROM cwes WHERE vuln_id = ? ORDER BY cwe", id), references(id)));
+  /** The prepared statement of {@code sql}, prepared on first use; callers must not close it. */
+  PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement s = statements.get(sql);
+    if (s == null) {
+      s = db.prepareStatement(sql);
+      statements.put(sql, s);
+    }
+    return s;
+  }
+
+  @Override
+  public void close() {
+    for (PreparedStatement s : statements.values()) {
+      try {
+        s.close();
+      } catch (SQLException e) {
+        // Read-only: nothing can be lost by a failed close.
       }
+    }
+    statements.clear();
+  }
+
+  Optional<VulnDetails> details(String id) throws SQLException {
+    PreparedStatement s = statement("SELECT summary, description, published, modified FROM vulnerabilities WHERE id = ?");
+    s.setString(1, id);
+    try (ResultSet rs = s.executeQuery()) {
+      if (!rs.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(new VulnDetails(id, aliases(id), related(id), rs.getString(1), rs.getString(2),
+          instant(rs, 3), instant(rs, 4), cvss(id), severities(id),
+          strings("SELECT cwe FROM cwes WHERE vuln_id = ? ORDER BY cwe", id), references(id)));
     }
   }
 
@@ -59,9 +86,10 @@ final class VulnDetailsReader {
     List<CvssVector> out = new ArrayList<>();
     query("SELECT source, version, vector, score, type FROM cvss WHERE vuln_id = ? ORDER BY version DESC, source", id,
         rs -> {
-          double score = rs.getDouble(4);
-          out.add(new CvssVector(rs.getString(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : score,
-              rs.getString(5)));
+          double value = rs.getDouble(4);
+          // wasNull() speaks of the last column read: ask it before reading the others.
+          Double score = rs.wasNull() ? null : value;
+          out.add(new CvssVector(rs.getString(1), rs.getString(2), rs.getString(3), score, rs.getString(5)));
         });
     return out;
   }
@@ -80,7 +108,8 @@ final class VulnDetailsReader {
   }
 
   private void query(String sql, String id, RowHandler handler) {
-    try (PreparedStatement s = db.prepareStatement(sql)) {
+    try {
+      PreparedStatement s = statement(sql);
       s.setString(1, id);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {

@@ -12,7 +12,7 @@ import dev.customs.core.vuln.model.RangeType;
 import dev.customs.core.vuln.model.SeverityLevel;
 import dev.customs.core.vuln.model.VersionRange;
 import dev.customs.core.vuln.model.VulnDetails;
-import dev.customs.testkit.TestData;
+import dev.customs.testkit.TestVulnData;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,27 +32,10 @@ class VulnDbRealDataTest {
   static long buildCpuMillis;
   static VulnDb db;
 
-  /** Every feed kind pointed at its folder of the shared test data. */
-  static List<FeedSpec> allTestFeeds() {
-    return List.of(
-        spec("osv", "osv"),
-        spec("osv", "debian/osv"),
-        spec("debian-tracker", "debian/security-tracker-json"),
-        spec("alpine-secdb", "alpine-secdb"),
-        spec("rubysec", "rubysec"),
-        spec("nvd", "nvd"),
-        spec("kev", "kev"),
-        spec("epss", "epss"));
-  }
-
-  private static FeedSpec spec(String kind, String folder) {
-    return new FeedSpec(kind, TestData.testdata("vulndata/" + folder).toString());
-  }
-
   @BeforeAll
   static void build() throws Exception {
     long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    report = new BundleBuilder(Feeds.defaults(), Clock.systemUTC()).build(allTestFeeds(), dir.resolve("customs.db"));
+    report = new BundleBuilder(Feeds.defaults(), Clock.systemUTC()).build(TestVulnData.allFeeds(), dir.resolve("customs.db"));
     buildCpuMillis = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
     db = VulnDb.open(report.bundle());
   }

@@ -1,0 +1,96 @@
+package dev.customs.cli.command;
+
+import dev.customs.cli.ExitCode;
+import dev.customs.cli.VersionProvider;
+import dev.customs.cli.options.ImageOptions;
+import dev.customs.cli.options.LayerCacheOptions;
+import dev.customs.core.inventory.Inventory;
+import dev.customs.core.report.SbomContext;
+import dev.customs.core.report.ScanFormat;
+import dev.customs.core.report.ScanFormats;
+import dev.customs.core.report.ScanResult;
+import dev.customs.core.vuln.db.BundleException;
+import dev.customs.core.vuln.db.VulnDb;
+import dev.customs.core.vuln.match.FindingFilter;
+import dev.customs.core.vuln.match.MatchResult;
+import dev.customs.core.vuln.match.VulnMatcher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code customs scan}: the inventory of an image matched against the vulnerability database. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+    description = {"Find the vulnerabilities of an image's packages in the vulnerability database.",
+        "Exit codes: 0 scanned, 2 wrong flags, 3 image unreadable or no usable database."})
+public final class ScanCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin ImageOptions image;
+
+  @Mixin LayerCacheOptions cache;
+
+  @Mixin DbLocationOption database;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, json or cyclonedx (a CycloneDX 1.6 VDR). Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = "--severity", paramLabel = "LIST", split = ",",
+      description = "Only these severities, e.g. critical,high (unknown, negligible, low, medium, high, critical).")
+  List<String> severities = List.of();
+
+  @Option(names = "--ignore-unfixed", description = "Leave out vulnerabilities that have no fix yet.")
+  boolean ignoreUnfixed;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = {"-q", "--quiet"}, description = "No warnings on standard error (errors are still printed).")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    ScanFormat scanFormat = ScanFormats.byName(format).orElseThrow(() -> new IllegalArgumentException(
+        "unknown --format \"" + format + "\" (expected one of " + String.join(", ", ScanFormats.names()) + ")"));
+    FindingFilter filter = FindingFilter.of(severities, ignoreUnfixed);
+    image.validate();
+    PrintWriter err = spec.commandLine().getErr();
+    // The database first: without one, reading a large image would be time lost.
+    try (VulnDb db = VulnDb.open(database.path())) {
+      Inventory inventory;
+      try {
+        inventory = ImageInventory.read(image, cache);
+      } catch (IOException e) {
+        err.println("customs scan: cannot read the image: " + e.getMessage());
+        return ExitCode.IMAGE_UNREADABLE;
+      }
+      MatchResult match = filter.apply(new VulnMatcher(db).match(inventory));
+      try {
+        ReportOutput.write(output, out -> scanFormat.write(new ScanResult(inventory, match),
+            SbomContext.now(VersionProvider.version()), out));
+      } catch (IOException e) {
+        err.println("customs scan: cannot write " + (output == null ? "the output" : output) + ": " + e.getMessage());
+        return ExitCode.USAGE;
+      }
+      if (!quiet) {
+        warn(inventory, match, err);
+      }
+      return ExitCode.OK;
+    } catch (BundleException e) {
+      err.println("customs scan: " + e.getMessage());
+      return ExitCode.DB_UNAVAILABLE;
+    }
+  }
+
+  private static void warn(Inventory inventory, MatchResult match, PrintWriter err) {
+    ImageInventory.warn("scan", inventory, err);
+    match.distro().filter(d -> !d.covered()).ifPresent(d -> err.println("customs scan: warning: " + d.notCoveredMessage()));
+    match.problems().forEach(p -> err.println("customs scan: warning: " + p));
+  }
+}

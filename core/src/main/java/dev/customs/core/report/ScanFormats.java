@@ -1,0 +1,20 @@
+package dev.customs.core.report;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The built-in scan report formats. */
+public final class ScanFormats {
+  private static final List<ScanFormat> ALL = List.of(
+      new ScanTableFormat(), new ScanJsonFormat(), new VulnerabilityCycloneDxFormat());
+
+  private ScanFormats() {}
+
+  public static List<String> names() {
+    return ALL.stream().map(ScanFormat::name).toList();
+  }
+
+  public static Optional<ScanFormat> byName(String name) {
+    return ALL.stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+}
