@@ -24,13 +24,14 @@ public final class FindingViews {
     return new VulnerabilityView(f.id(), f.aliases(), p.pkg().name(), p.pkg().ecosystem(), f.installedVersion(),
         p.purl(), Optional.of(p.layerDiffId()), f.severity().level(), highest(f.cvss(), "3"), highest(f.cvss(), "4"),
         f.fixedVersions(), VulnerabilityView.FixStatus.valueOf(f.status().name()), f.kev().isPresent(),
-        f.epss().map(EpssScore::score), Optional.ofNullable(f.published()).map(i -> i.atZone(ZoneOffset.UTC).toLocalDate()),
-        Optional.empty());
+        f.epss().map(EpssScore::score),
+        Optional.ofNullable(f.published()).map(i -> i.atZone(ZoneOffset.UTC).toLocalDate()), Optional.empty());
   }
 
   /** The database's age, the distro's coverage and the advisories matching could not compare. */
   public static VulnDataFacts facts(MatchResult result) {
-    return new VulnDataFacts(result.database().builtAt(), result.distro().map(DistroCoverage::covered), result.problems());
+    return new VulnDataFacts(result.database().builtAt(), result.distro().map(DistroCoverage::covered),
+        result.problems());
   }
 
   /** The highest base score of a CVSS major version among all assessments of all ids. */
