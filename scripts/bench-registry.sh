@@ -27,6 +27,12 @@ time_runs() { # time_runs CMD...: prints the median wall seconds of $runs runs (
     local t0; t0=$(now); "$@" >/dev/null 2>&1; echo "$(now) - $t0" | bc -l
   done | median
 }
+cpu_runs() { # cpu_runs CMD...: median CPU seconds (user+sys) of $runs runs: steadier than wall on a busy machine
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%U %S' -o "$work/cpu.txt" "$@" >/dev/null 2>&1
+    awk '{print $1 + $2}' "$work/cpu.txt"
+  done | median
+}
 
 skopeo_copy() { rm -rf "$work/oci"; skopeo copy --quiet --src-tls-verify=false "docker://$ref" "oci:$work/oci:x"; }
 gunzip_layers() { for l in "${layers[@]}"; do gzip -dc "$work/oci/blobs/sha256/${l#sha256:}" >/dev/null; done; }
@@ -43,6 +49,7 @@ done
 t_customs=$(time_runs "$here/customs" inspect --quiet --format json "$ref")
 t_skopeo=$(time_runs skopeo_copy)
 t_gzip=$(time_runs gunzip_layers)
+c_customs=$(cpu_runs "$here/customs" inspect --quiet --format json "$ref")
 
 mbps() { echo "scale=1; $1 / 1000000 / $2" | bc -l; }
 printf 'Debian 12 image, %d layers: %.1f MB compressed, %.1f MB uncompressed; median of %d runs\n' \
@@ -51,5 +58,6 @@ printf '%-58s %8s %12s %12s\n' "" "wall s" "MB/s (gz)" "MB/s (tar)"
 printf '%-58s %8.2f %12s %12s\n' "customs inspect (JVM start, pull, verify, gunzip, tar walk)" "$t_customs" "$(mbps $compressed $t_customs)" "$(mbps $uncompressed $t_customs)"
 printf '%-58s %8.2f %12s %12s\n' "skopeo copy docker:// oci: (pull and store only)" "$t_skopeo" "$(mbps $compressed $t_skopeo)" "-"
 printf '%-58s %8.2f %12s %12s\n' "gzip -dc of the layer files (decompression only)" "$t_gzip" "$(mbps $compressed $t_gzip)" "$(mbps $uncompressed $t_gzip)"
+printf 'customs inspect CPU time (user+sys, median of %d): %.2f s\n' "$runs" "$c_customs"
 printf 'ratios: customs/skopeo throughput = %.2f, customs/gzip throughput = %.2f\n' \
   "$(echo "$t_skopeo / $t_customs" | bc -l)" "$(echo "$t_gzip / $t_customs" | bc -l)"

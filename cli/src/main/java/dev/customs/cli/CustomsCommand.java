@@ -2,6 +2,7 @@ package dev.customs.cli;
 
 import dev.customs.cli.command.DbCommand;
 import dev.customs.cli.command.InspectCommand;
+import dev.customs.cli.command.PolicyCommand;
 import dev.customs.cli.command.SbomCommand;
 import dev.customs.cli.command.ScanCommand;
 import java.util.concurrent.Callable;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Container-image security: inspect images, list what is inside, find vulnerabilities, "
         + "judge them against assurance policies.",
-    subcommands = {ScanCommand.class, SbomCommand.class, InspectCommand.class, DbCommand.class,
+    subcommands = {ScanCommand.class, SbomCommand.class, InspectCommand.class, DbCommand.class, PolicyCommand.class,
         CommandLine.HelpCommand.class})
 public final class CustomsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

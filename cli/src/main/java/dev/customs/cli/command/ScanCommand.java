@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 /** {@code customs scan}: the inventory of an image matched against the vulnerability database. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
     description = {"Find the vulnerabilities of an image's packages in the vulnerability database.",
-        "Exit codes: 0 scanned, 2 wrong flags, 3 image unreadable or no usable database."})
+        "Exit codes: 0 scanned (and compliant with every --policy), 1 not compliant (or --exit-code N), "
+            + "2 wrong flags or an invalid policy, 3 image unreadable or no usable database."})
 public final class ScanCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -36,6 +37,8 @@ public final class ScanCommand implements Callable<Integer> {
   @Mixin LayerCacheOptions cache;
 
   @Mixin DbLocationOption database;
+
+  @Mixin PolicyGate policy;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "table, json or cyclonedx (a CycloneDX 1.6 VDR). Default: ${DEFAULT-VALUE}.")
@@ -61,6 +64,9 @@ public final class ScanCommand implements Callable<Integer> {
     FindingFilter filter = FindingFilter.of(severities, ignoreUnfixed);
     image.validate();
     PrintWriter err = spec.commandLine().getErr();
+    if (!policy.load(err)) {
+      return ExitCode.USAGE;
+    }
     // The database first: without one, reading a large image would be time lost.
     try (VulnDb db = VulnDb.open(database.path())) {
       Inventory inventory;
@@ -81,7 +87,7 @@ public final class ScanCommand implements Callable<Integer> {
       if (!quiet) {
         warn(inventory, match, err);
       }
-      return ExitCode.OK;
+      return policy.judge(inventory, match, err);
     } catch (BundleException e) {
       err.println("customs scan: " + e.getMessage());
       return ExitCode.DB_UNAVAILABLE;

@@ -10,8 +10,10 @@ import java.util.HexFormat;
  * Passes a blob through while hashing it, and fails when the blob turns out not to be what its
  * descriptor says, with a {@link BlobVerificationException}: at its end when the digest or size
  * differs, and as soon as it runs past the expected size (so a hostile source cannot stream
- * forever). A stream closed before its end is not checked; readers that need the check read to
- * the end, as {@code LayerReader} does.
+ * forever). A failure of the underlying stream is rethrown naming the blob and how far it got,
+ * since "connection reset" alone does not say which of many parallel downloads broke. A stream
+ * closed before its end is not checked; readers that need the check read to the end, as
+ * {@code LayerReader} does.
  */
 public final class VerifyingInputStream extends FilterInputStream {
   private final Digest expected;
@@ -23,7 +25,8 @@ public final class VerifyingInputStream extends FilterInputStream {
 
   /**
    * @param expectedSize the size the descriptor gives, or -1 when unknown
-   * @param what how to name the blob in an error, e.g. {@code "layer 2 of debian12.oci.tar"}
+   * @param what how to name the blob in an error, e.g. {@code "layer 2 of debian12.oci.tar"} or
+   *     {@code "blob 127.0.0.1:5000/demo/app@sha256:…"}
    */
   public VerifyingInputStream(InputStream in, Digest expected, long expectedSize, String what) {
     super(in);
@@ -35,7 +38,12 @@ public final class VerifyingInputStream extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    int b = in.read();
+    int b;
+    try {
+      b = in.read();
+    } catch (IOException e) {
+      throw readFailed(e);
+    }
     if (b < 0) {
       finish();
     } else {
@@ -47,7 +55,12 @@ public final class VerifyingInputStream extends FilterInputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    int n = in.read(b, off, len);
+    int n;
+    try {
+      n = in.read(b, off, len);
+    } catch (IOException e) {
+      throw readFailed(e);
+    }
     if (n < 0) {
       finish();
     } else if (n > 0) {
@@ -85,6 +98,11 @@ public final class VerifyingInputStream extends FilterInputStream {
   @Override
   public synchronized void reset() throws IOException {
     throw new IOException("mark/reset not supported");
+  }
+
+  private IOException readFailed(IOException cause) {
+    String of = expectedSize >= 0 ? " of " + expectedSize : "";
+    return new IOException(what + ": reading failed after " + count + of + " bytes: " + cause.getMessage(), cause);
   }
 
   private void counted(int n) throws IOException {

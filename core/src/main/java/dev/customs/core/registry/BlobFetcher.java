@@ -1,6 +1,7 @@
 package dev.customs.core.registry;
 
 import dev.customs.core.image.Digest;
+import dev.customs.core.image.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -29,7 +30,8 @@ final class BlobFetcher {
     String object = registry + "/" + repository + "@" + digest;
     HttpResponse<InputStream> response = caller.call(new RegistryRequest("fetch blob", object,
         RegistryRequest.pullScope(repository), "/v2/" + repository + "/blobs/" + digest, List.of()));
-    return new VerifyingInputStream(new IdleTimeoutInputStream(response.body(), readTimeout, timer), digest, size, object);
+    return new VerifyingInputStream(new IdleTimeoutInputStream(response.body(), readTimeout, timer), digest, size,
+        "blob " + object);
   }
 
   /** The whole blob in memory, for small blobs such as image configs. */

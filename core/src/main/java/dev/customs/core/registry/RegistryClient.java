@@ -50,9 +50,7 @@ public final class RegistryClient implements AutoCloseable {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(options.connectTimeout());
     Path ca = options.caFiles().get(host);
-    if (ca != null) {
-      builder.sslContext(RegistryTls.withExtraCa(ca));
-    }
+    builder.sslContext(ca != null ? RegistryTls.withExtraCa(ca) : RegistryTls.lazyDefault());
     HttpClient http = builder.build();
     Clock clock = Clock.systemUTC();
     RegistryAuthenticator auth = new RegistryAuthenticator(host, credentials(host, options),

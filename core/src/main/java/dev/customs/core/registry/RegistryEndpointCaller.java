@@ -25,6 +25,9 @@ final class RegistryEndpointCaller {
   /** A loopback server that has not answered a TLS handshake by then does not speak TLS. */
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
+  /** A loopback registry answers a plain GET /v2/ in milliseconds; no answer only costs the TLS probe. */
+  private static final Duration PLAIN_PROBE_TIMEOUT = Duration.ofSeconds(1);
+
   private final String apiHost;
   private final Transport transport;
   private final HttpClient http;
@@ -182,6 +185,9 @@ final class RegistryEndpointCaller {
     if (transport != Transport.PROBE) {
       return transport == Transport.HTTP ? "http" : "https";
     }
+    if (answersPlainHttp()) {
+      return "http";
+    }
     HttpRequest probe = HttpRequest.newBuilder(URI.create("https://" + apiHost + "/v2/")).timeout(PROBE_TIMEOUT)
         .GET().build();
     try {
@@ -192,6 +198,26 @@ final class RegistryEndpointCaller {
       return "https";
     } catch (IOException e) {
       return ConnectionFailures.notTls(e) ? "http" : "https";
+    }
+  }
+
+  /**
+   * Whether the loopback server answers a plain-HTTP GET /v2/ as a registry does (200, or 401 asking
+   * for credentials). A TLS port answers plain HTTP with 400 or by closing the connection, and then
+   * the TLS probe decides as before. Asking in plain HTTP first spares a plain registry the TLS
+   * handshake, whose first use in a JVM (key generation, provider setup) cost about 0.2 s of CPU.
+   */
+  private boolean answersPlainHttp() {
+    HttpRequest probe = HttpRequest.newBuilder(URI.create("http://" + apiHost + "/v2/")).timeout(PLAIN_PROBE_TIMEOUT)
+        .GET().build();
+    try {
+      int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return status == 200 || status == 401;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (IOException e) {
+      return false;
     }
   }
 

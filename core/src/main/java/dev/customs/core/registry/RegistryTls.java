@@ -44,6 +44,24 @@ public final class RegistryTls {
     }
   }
 
+  /**
+   * An SSLContext with the JDK's default trust, loaded only when a server presents a certificate
+   * (see {@link LazyDefaultTrustManager}); otherwise {@link SSLContext#getDefault()}. With
+   * {@code javax.net.ssl.keyStore} set (client certificates) it is the default context itself.
+   */
+  static SSLContext lazyDefault() throws IOException {
+    try {
+      if (System.getProperty("javax.net.ssl.keyStore") != null) {
+        return SSLContext.getDefault();
+      }
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {new LazyDefaultTrustManager()}, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
   private static Collection<? extends Certificate> readPem(Path pem) throws IOException {
     try (InputStream in = Files.newInputStream(pem)) {
       Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);

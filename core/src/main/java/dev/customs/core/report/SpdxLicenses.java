@@ -3,8 +3,6 @@ package dev.customs.core.report;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.cyclonedx.model.LicenseChoice;
-import org.cyclonedx.util.LicenseResolver;
 
 /** Recognises SPDX license identifiers (and their common spellings) with the SPDX list cyclonedx-core-java ships. */
 final class SpdxLicenses {
@@ -13,13 +11,14 @@ final class SpdxLicenses {
 
   private SpdxLicenses() {}
 
+  /** Built on first use: the SPDX list is read only by commands that write licenses. */
+  private static final class Index {
+    static final SpdxLicenseIndex INSTANCE = SpdxLicenseIndex.load();
+  }
+
   /** The SPDX identifier for a declared license, or empty when it is not on the SPDX list. */
   static Optional<String> id(String declared) {
-    LicenseChoice choice = LicenseResolver.resolve(declared.trim(), false);
-    if (choice == null || choice.getLicenses() == null || choice.getLicenses().isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(choice.getLicenses().get(0).getId());
+    return Index.INSTANCE.id(declared.trim());
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +45,21 @@ class VerifyingInputStreamTest {
     InputStream in = verifying(BLOB, BLOB.length);
     assertThat(in.skip(6)).isEqualTo(6);
     assertThat(in.readAllBytes()).isEqualTo("blob".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void namesTheBlobAndHowFarItGotWhenTheSourceFails() throws IOException {
+    InputStream failing = new SequenceInputStream(new ByteArrayInputStream(BLOB, 0, 4), new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("connection reset");
+      }
+    });
+    InputStream in = new VerifyingInputStream(failing, DIGEST, BLOB.length, "blob X");
+    assertThat(in.readNBytes(4)).hasSize(4);
+    assertThatThrownBy(in::read)
+        .isNotInstanceOf(BlobVerificationException.class)
+        .hasMessage("blob X: reading failed after 4 of 10 bytes: connection reset")
+        .hasRootCauseMessage("connection reset");
   }
 }

@@ -19,20 +19,18 @@ import java.util.Optional;
  * replaces {@code https://login.microsoftonline.com}. Enumeration is {@code _catalog}; webhooks
  * are ACR's own and Event Grid's.
  */
-public final class AcrRegistryProvider implements RegistryProvider {
+public final class AcrRegistryProvider extends AbstractRegistryProvider {
   static final String DEFAULT_AUTHORITY = "https://login.microsoftonline.com";
   static final String ACR_SCOPE = "https://containerregistry.azure.net/.default";
-  private final WebhookParser webhooks = new AcrWebhookParser();
 
-  @Override
-  public String type() {
-    return "acr";
+  public AcrRegistryProvider() {
+    super("acr", new AcrWebhookParser());
   }
 
   @Override
   public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) throws IOException {
     if (!"service-principal".equals(integration.option("auth").orElse("admin"))) {
-      return GenericRegistryProvider.basicLogin(integration);
+      return basicLogin(integration);
     }
     if (!integration.hasCredentials()) {
       throw new IllegalArgumentException("acr service-principal login needs the client id as username and the client secret");
@@ -77,15 +75,5 @@ public final class AcrRegistryProvider implements RegistryProvider {
       throw new RegistryException(action, object, "the answer holds no " + field);
     }
     return value;
-  }
-
-  @Override
-  public RegistryEnumerator enumerator(RegistryIntegration integration, RegistryOptions options) throws IOException {
-    return new V2CatalogEnumerator(RegistryClients.open(integration, login(integration, options), options));
-  }
-
-  @Override
-  public WebhookParser webhookParser() {
-    return webhooks;
   }
 }

@@ -14,19 +14,12 @@ import java.util.Optional;
  * takes a short-lived JWT from {@code POST /v2/auth/token}. Enumeration lists one namespace
  * (option {@code namespace}, default the username) with push dates.
  */
-public final class DockerHubRegistryProvider implements RegistryProvider {
+public final class DockerHubRegistryProvider extends AbstractRegistryProvider {
   static final String DEFAULT_HUB = "https://hub.docker.com";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final WebhookParser webhooks = new DockerHubWebhookParser();
 
-  @Override
-  public String type() {
-    return "dockerhub";
-  }
-
-  @Override
-  public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
-    return GenericRegistryProvider.basicLogin(integration);
+  public DockerHubRegistryProvider() {
+    super("dockerhub", new DockerHubWebhookParser());
   }
 
   @Override
@@ -57,10 +50,5 @@ public final class DockerHubRegistryProvider implements RegistryProvider {
       throw new RegistryException("log in to Docker Hub as", integration.username(), "the answer holds no access_token");
     }
     return token;
-  }
-
-  @Override
-  public WebhookParser webhookParser() {
-    return webhooks;
   }
 }

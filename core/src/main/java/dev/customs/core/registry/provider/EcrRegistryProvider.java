@@ -26,13 +26,11 @@ import software.amazon.awssdk.services.ecr.model.AuthorizationData;
  * ({@code <account>.dkr.ecr.<region>.amazonaws.com}) or the option {@code region}; the option
  * {@code endpoint} points the API elsewhere (a VPC endpoint, a test server).
  */
-public final class EcrRegistryProvider implements RegistryProvider {
+public final class EcrRegistryProvider extends AbstractRegistryProvider {
   private static final Pattern ECR_HOST = Pattern.compile("^\\d+\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?$");
-  private final WebhookParser webhooks = new EcrWebhookParser();
 
-  @Override
-  public String type() {
-    return "ecr";
+  public EcrRegistryProvider() {
+    super("ecr", new EcrWebhookParser());
   }
 
   @Override
@@ -88,10 +86,5 @@ public final class EcrRegistryProvider implements RegistryProvider {
     return integration.hasCredentials()
         ? StaticCredentialsProvider.create(AwsBasicCredentials.create(integration.username(), integration.secret()))
         : DefaultCredentialsProvider.builder().build();
-  }
-
-  @Override
-  public WebhookParser webhookParser() {
-    return webhooks;
   }
 }

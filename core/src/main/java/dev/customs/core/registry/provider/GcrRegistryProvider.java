@@ -16,15 +16,13 @@ import java.util.Base64;
  * here needs Google's auth library or network), or an OAuth access token with the user
  * {@code oauth2accesstoken}. Enumeration is {@code _catalog}; webhooks arrive by Pub/Sub push.
  */
-public final class GcrRegistryProvider implements RegistryProvider {
+public final class GcrRegistryProvider extends AbstractRegistryProvider {
   static final String JSON_KEY_USER = "_json_key";
   static final String ACCESS_TOKEN_USER = "oauth2accesstoken";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final WebhookParser webhooks = new GcrWebhookParser();
 
-  @Override
-  public String type() {
-    return "gcr";
+  public GcrRegistryProvider() {
+    super("gcr", new GcrWebhookParser());
   }
 
   @Override
@@ -60,15 +58,5 @@ public final class GcrRegistryProvider implements RegistryProvider {
           + "client_email and private_key)");
     }
     return text;
-  }
-
-  @Override
-  public RegistryEnumerator enumerator(RegistryIntegration integration, RegistryOptions options) throws IOException {
-    return new V2CatalogEnumerator(RegistryClients.open(integration, login(integration, options), options));
-  }
-
-  @Override
-  public WebhookParser webhookParser() {
-    return webhooks;
   }
 }

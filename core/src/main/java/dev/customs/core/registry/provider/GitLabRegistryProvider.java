@@ -12,18 +12,11 @@ import java.io.IOException;
  * says what to enumerate. GitLab has no push webhook: a self-managed instance forwards its bundled
  * registry's distribution notifications, which this parses.
  */
-public final class GitLabRegistryProvider implements RegistryProvider {
+public final class GitLabRegistryProvider extends AbstractRegistryProvider {
   static final String DEFAULT_API = "https://gitlab.com";
-  private final WebhookParser webhooks = new DistributionWebhookParser(type());
 
-  @Override
-  public String type() {
-    return "gitlab";
-  }
-
-  @Override
-  public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
-    return GenericRegistryProvider.basicLogin(integration);
+  public GitLabRegistryProvider() {
+    super("gitlab", new DistributionWebhookParser("gitlab"));
   }
 
   @Override
@@ -37,10 +30,5 @@ public final class GitLabRegistryProvider implements RegistryProvider {
     ApiClient api = new ApiClient(integration.option("apiUrl").orElse(DEFAULT_API), options,
         ApiAuthorization.bearer(integration));
     return new GitLabEnumerator(api, scope);
-  }
-
-  @Override
-  public WebhookParser webhookParser() {
-    return webhooks;
   }
 }

@@ -9,17 +9,9 @@ import java.io.IOException;
  * walks the projects API (option {@code project} limits it to one), which also shows push times
  * and digests; webhooks in the Default and CloudEvents formats.
  */
-public final class HarborRegistryProvider implements RegistryProvider {
-  private final WebhookParser webhooks = new HarborWebhookParser();
-
-  @Override
-  public String type() {
-    return "harbor";
-  }
-
-  @Override
-  public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
-    return GenericRegistryProvider.basicLogin(integration);
+public final class HarborRegistryProvider extends AbstractRegistryProvider {
+  public HarborRegistryProvider() {
+    super("harbor", new HarborWebhookParser());
   }
 
   @Override
@@ -27,10 +19,5 @@ public final class HarborRegistryProvider implements RegistryProvider {
     ApiClient api = new ApiClient(ApiAuthorization.baseUrl(integration), options,
         ApiAuthorization.basicOrBearer(integration));
     return new HarborEnumerator(api, integration.option("project").orElse(null));
-  }
-
-  @Override
-  public WebhookParser webhookParser() {
-    return webhooks;
   }
 }

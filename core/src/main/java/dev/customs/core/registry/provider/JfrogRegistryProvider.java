@@ -11,17 +11,9 @@ import java.io.IOException;
  * {@code repository} limits it to one repository key, otherwise {@code /api/repositories} lists
  * them. Image paths are {@code repo-key/image}, as the repository-path access method names them.
  */
-public final class JfrogRegistryProvider implements RegistryProvider {
-  private final WebhookParser webhooks = new JfrogWebhookParser();
-
-  @Override
-  public String type() {
-    return "jfrog";
-  }
-
-  @Override
-  public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
-    return GenericRegistryProvider.basicLogin(integration);
+public final class JfrogRegistryProvider extends AbstractRegistryProvider {
+  public JfrogRegistryProvider() {
+    super("jfrog", new JfrogWebhookParser());
   }
 
   @Override
@@ -29,10 +21,5 @@ public final class JfrogRegistryProvider implements RegistryProvider {
     ApiClient api = new ApiClient(ApiAuthorization.baseUrl(integration), options,
         ApiAuthorization.basicOrBearer(integration));
     return new JfrogEnumerator(api, integration.option("repository").orElse(null));
-  }
-
-  @Override
-  public WebhookParser webhookParser() {
-    return webhooks;
   }
 }

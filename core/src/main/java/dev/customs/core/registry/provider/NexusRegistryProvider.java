@@ -10,17 +10,9 @@ import java.io.IOException;
  * {@code apiUrl} (default: the integration URL); option {@code repository} (required) is the
  * Docker repository to enumerate with the search API.
  */
-public final class NexusRegistryProvider implements RegistryProvider {
-  private final WebhookParser webhooks = new NexusWebhookParser();
-
-  @Override
-  public String type() {
-    return "nexus";
-  }
-
-  @Override
-  public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
-    return GenericRegistryProvider.basicLogin(integration);
+public final class NexusRegistryProvider extends AbstractRegistryProvider {
+  public NexusRegistryProvider() {
+    super("nexus", new NexusWebhookParser());
   }
 
   @Override
@@ -28,10 +20,5 @@ public final class NexusRegistryProvider implements RegistryProvider {
     ApiClient api = new ApiClient(integration.option("apiUrl").orElse(ApiAuthorization.baseUrl(integration)), options,
         ApiAuthorization.basicOrBearer(integration));
     return new NexusEnumerator(api, integration.requireOption("repository"));
-  }
-
-  @Override
-  public WebhookParser webhookParser() {
-    return webhooks;
   }
 }

@@ -11,17 +11,9 @@ import java.util.Optional;
  * Option {@code namespace} (an organization or user, required) is what gets enumerated, through
  * {@code /api/v1/repository} and the tag API, which shows push times.
  */
-public final class QuayRegistryProvider implements RegistryProvider {
-  private final WebhookParser webhooks = new QuayWebhookParser();
-
-  @Override
-  public String type() {
-    return "quay";
-  }
-
-  @Override
-  public RegistryLogin login(RegistryIntegration integration, RegistryOptions options) {
-    return GenericRegistryProvider.basicLogin(integration);
+public final class QuayRegistryProvider extends AbstractRegistryProvider {
+  public QuayRegistryProvider() {
+    super("quay", new QuayWebhookParser());
   }
 
   @Override
@@ -30,10 +22,5 @@ public final class QuayRegistryProvider implements RegistryProvider {
         .map(t -> "Bearer " + t);
     return new QuayEnumerator(new ApiClient(ApiAuthorization.baseUrl(integration), options, token),
         integration.requireOption("namespace"));
-  }
-
-  @Override
-  public WebhookParser webhookParser() {
-    return webhooks;
   }
 }

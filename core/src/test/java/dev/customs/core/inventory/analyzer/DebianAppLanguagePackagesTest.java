@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class DebianAppLanguagePackagesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final CollectingAnalysisSink SINK = new CollectingAnalysisSink();
+  private static final RecordedAnalysis SINK = new RecordedAnalysis();
   private static List<Package> packages;
 
   @BeforeAll

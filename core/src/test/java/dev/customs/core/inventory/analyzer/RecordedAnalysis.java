@@ -10,13 +10,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** A sink that keeps everything reported, for analyzer tests. */
+/** The one sink analyzer tests use: it keeps everything reported, for assertions. */
 public final class RecordedAnalysis implements AnalysisSink {
   public final List<Package> packages = new ArrayList<>();
+  public final List<OsRelease> osReleases = new ArrayList<>();
+  /** Licenses by {@code purlType:packageName}. */
+  public final Map<String, List<String>> licenses = new LinkedHashMap<>();
   public final List<SecretFinding> secrets = new ArrayList<>();
   public final List<String> problems = new ArrayList<>();
 
@@ -25,6 +30,18 @@ public final class RecordedAnalysis implements AnalysisSink {
     RecordedAnalysis sink = new RecordedAnalysis();
     analyzer.analyze(new AnalyzerInput(entry(path, content.length, 0644), content), sink);
     return sink;
+  }
+
+  /**
+   * Like {@link #analyze(PackageAnalyzer, String, byte[])}, but first asserts that the analyzer
+   * wants the file, so a test cannot pass on a file the real run would skip.
+   */
+  public static RecordedAnalysis analyzeWanted(PackageAnalyzer analyzer, String path, byte[] content)
+      throws IOException {
+    if (!analyzer.wants(entry(path, content.length, 0644))) {
+      throw new AssertionError(analyzer.name() + " does not want " + path);
+    }
+    return analyze(analyzer, path, content);
   }
 
   /** Runs {@code analyzer} over a file on disk, naming it {@code path} in the image. */
@@ -43,6 +60,11 @@ public final class RecordedAnalysis implements AnalysisSink {
     return lines;
   }
 
+  /** {@code ecosystem<TAB>name<TAB>version} per package, sorted, as in the fixtures' expected.tsv. */
+  public List<String> triples() {
+    return packages.stream().map(PackageTriples::of).sorted().toList();
+  }
+
   @Override
   public void addPackage(Package pkg) {
     packages.add(pkg);
@@ -50,7 +72,7 @@ public final class RecordedAnalysis implements AnalysisSink {
 
   @Override
   public void setOsRelease(OsRelease os) {
-    throw new AssertionError("unexpected OS release " + os);
+    osReleases.add(os);
   }
 
   @Override
@@ -59,8 +81,8 @@ public final class RecordedAnalysis implements AnalysisSink {
   }
 
   @Override
-  public void addPackageLicenses(Ecosystem ecosystem, String packageName, List<String> licenses) {
-    throw new AssertionError("unexpected licenses for " + packageName);
+  public void addPackageLicenses(Ecosystem ecosystem, String packageName, List<String> found) {
+    licenses.put(ecosystem.purlType() + ":" + packageName, List.copyOf(found));
   }
 
   @Override

@@ -1,11 +1,11 @@
 package dev.customs.core.registry.provider;
 
+import static dev.customs.core.registry.provider.ReplayServer.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.customs.core.registry.RegistryOptions;
 import dev.customs.core.registry.auth.Credentials;
-import dev.customs.testkit.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,36 +14,22 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ACR, ECR and GCR logins and enumeration against their documented exchanges, replayed locally. */
 class CloudRegistryReplayTest {
   private static final String TENANT = "409520d4-8100-4d1d-ad47-72432ddcc120";
   private static final String ECR_TARGET = "AmazonEC2ContainerRegistry_V20150921.";
-  private ReplayServer server;
+  @RegisterExtension
+  final ReplayServer server = new ReplayServer();
 
   @TempDir
   Path temp;
 
-  @BeforeEach
-  void start() throws Exception {
-    server = ReplayServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
   private RegistryOptions options() {
     return RegistryOptions.defaults().withDockerConfig(temp, List.of()).withRetries(1, Duration.ofMillis(1));
-  }
-
-  private static Path data(String file) {
-    return TestData.testdata("registry-api/" + file);
   }
 
   @Test
@@ -52,10 +38,10 @@ class CloudRegistryReplayTest {
     // Entra ID's client-credentials answer (Microsoft identity platform reference), then the recorded ACR exchanges
     server.answer("POST", "/" + TENANT + "/oauth2/v2.0/token", Map.of(), "grant_type=client_credentials", 200,
             Map.of("Content-Type", "application/json"), "{\"token_type\":\"Bearer\",\"access_token\":\"eyJ...H-g\"}")
-        .replay(data("acr/oauth2-exchange.http"), origin)
-        .replay(data("acr/auth-challenge-401.http"), origin)
-        .replay(data("acr/oauth2-token.http"), origin)
-        .replay(data("acr/v2-catalog-pages.http"), origin);
+        .replay(recording("acr/oauth2-exchange.http"), origin)
+        .replay(recording("acr/auth-challenge-401.http"), origin)
+        .replay(recording("acr/oauth2-token.http"), origin)
+        .replay(recording("acr/v2-catalog-pages.http"), origin);
     RegistryIntegration acr = new RegistryIntegration("acr", server.url(), "client-id", "client-secret",
         Map.of("auth", "service-principal", "tenant", TENANT, "authorityUrl", server.url()));
     RegistryLogin login = RegistryProviders.forType("acr").login(acr, options());
@@ -74,11 +60,11 @@ class CloudRegistryReplayTest {
 
   @Test
   void acrCatalogFollowsLinksWithAnEmptyOrderby() throws Exception {
-    server.replay(data("acr/v2-catalog-pages.http"), "https://contosoregistry.azurecr.io")
+    server.replay(recording("acr/v2-catalog-pages.http"), "https://contosoregistry.azurecr.io")
         // the doc stops after page 1; the page its Link names holds the rest
         .answer("GET", "/v2/_catalog?last=contoso-marketing&orderby=", Map.of("Authorization", "Bearer eyJ...xcg"), "",
             200, Map.of(), "{\"repositories\":[\"hello-world\",\"node\"]}")
-        .replay(data("acr/auth-challenge-401.http"), "https://contosoregistry.azurecr.io")
+        .replay(recording("acr/auth-challenge-401.http"), "https://contosoregistry.azurecr.io")
         .answer("GET", "/oauth2/token", Map.of(), "", 200, Map.of(), "{\"access_token\":\"eyJ...xcg\"}");
     RegistryIntegration acr = new RegistryIntegration("acr", server.url(), "admin", "pw", Map.of());
     try (var client = RegistryClients.open(acr, RegistryProviders.forType("acr").login(acr, options()), options())) {
@@ -92,13 +78,13 @@ class CloudRegistryReplayTest {
   void ecrListsRepositoriesAndImagesWithTheSdkAndDecodesTheAuthorizationToken() throws Exception {
     String password = "eyJwYXlsb2FkIjoiZWNyIn0";
     String token = Base64.getEncoder().encodeToString(("AWS:" + password).getBytes(StandardCharsets.UTF_8));
-    String images = Files.readString(data("ecr/DescribeImages.awscli-example.json"));
-    ecr("DescribeRepositories", "", Files.readString(data("ecr/DescribeRepositories.botocore-example.json")));
+    String images = Files.readString(recording("ecr/DescribeImages.awscli-example.json"));
+    ecr("DescribeRepositories", "", Files.readString(recording("ecr/DescribeRepositories.botocore-example.json")));
     ecr("DescribeImages", "{\"repositoryName\":\"ubuntu\"}", images.replace("}\n    ]", "}\n    ],\"nextToken\":\"t2\""));
     ecr("DescribeImages", "{\"repositoryName\":\"ubuntu\",\"nextToken\":\"t2\"}", "{\"imageDetails\":[{\"imageDigest\":"
         + "\"sha256:22\",\"imageTags\":[\"newer\",\"also-newer\"],\"imagePushedAt\":1700000000.5}]}");
     ecr("DescribeImages", "{\"repositoryName\":\"test\"}", "{\"imageDetails\":[{\"imageDigest\":\"sha256:33\"}]}");
-    ecr("GetAuthorizationToken", "", Files.readString(data("ecr/GetAuthorizationToken.awscli-example.json"))
+    ecr("GetAuthorizationToken", "", Files.readString(recording("ecr/GetAuthorizationToken.awscli-example.json"))
         .replace("QVdTOkN...", token));
     RegistryIntegration ecr = new RegistryIntegration("ecr", "012345678910.dkr.ecr.us-west-2.amazonaws.com",
         "AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG", Map.of("endpoint", server.url()));
@@ -122,7 +108,7 @@ class CloudRegistryReplayTest {
 
   @Test
   void ecrDocumentedTruncatedTokenIsAClearError() throws Exception {
-    ecr("GetAuthorizationToken", "", Files.readString(data("ecr/GetAuthorizationToken.awscli-example.json")));
+    ecr("GetAuthorizationToken", "", Files.readString(recording("ecr/GetAuthorizationToken.awscli-example.json")));
     RegistryIntegration ecr = new RegistryIntegration("ecr", "012345678910.dkr.ecr.us-west-2.amazonaws.com",
         "AKIDEXAMPLE", "secret", Map.of("endpoint", server.url()));
     assertThatThrownBy(() -> RegistryProviders.forType("ecr").login(ecr, options()))

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.customs.core.registry.provider.HttpExchangeFile.Exchange;
+import dev.customs.testkit.TestData;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,6 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A loopback HTTP server that answers with recorded exchanges: the vendors' documented API answers
@@ -28,7 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Authorization and X-Amz-Target headers, and on the string fields of a recorded JSON or form body;
  * the most specific match wins. Recorded absolute URLs of the vendor host are rewritten to this server.
  */
-final class ReplayServer implements AutoCloseable {
+final class ReplayServer implements BeforeEachCallback, AfterEachCallback {
   private static final Set<String> CURSORS = Set.of("page", "last", "next_page", "continuationToken");
   /** Page sizes and detail switches differ between the recordings and the clients; they do not pick a page. */
   private static final Set<String> IGNORED = Set.of("page_size", "per_page", "limit", "with_detail",
@@ -40,16 +45,29 @@ final class ReplayServer implements AutoCloseable {
   private final Map<String, String> rewrites = new HashMap<>();
   private final List<Exchange> received = new CopyOnWriteArrayList<>();
 
-  private ReplayServer(HttpServer server) {
-    this.server = server;
+  /** Register with {@code @RegisterExtension}: it listens from before each test until after it. */
+  ReplayServer() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a loopback HTTP server", e);
+    }
+    server.createContext("/", this::handle);
   }
 
-  static ReplayServer start() throws IOException {
-    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    ReplayServer replay = new ReplayServer(http);
-    http.createContext("/", replay::handle);
-    http.start();
-    return replay;
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    server.start();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    server.stop(0);
+  }
+
+  /** A recorded exchange from shared/testdata/registry-api, e.g. {@code "acr/oauth2-token.http"}. */
+  static Path recording(String file) {
+    return TestData.testdata("registry-api/" + file);
   }
 
   String url() {
@@ -175,10 +193,5 @@ final class ReplayServer implements AutoCloseable {
       }
     }
     return params;
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

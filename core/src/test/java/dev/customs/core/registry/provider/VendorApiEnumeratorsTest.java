@@ -1,11 +1,11 @@
 package dev.customs.core.registry.provider;
 
+import static dev.customs.core.registry.provider.ReplayServer.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.customs.core.registry.RegistryOptions;
-import dev.customs.testkit.TestData;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,27 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * pages below follow the vendor's API reference and say so.
  */
 class VendorApiEnumeratorsTest {
-  private ReplayServer server;
+  @RegisterExtension
+  final ReplayServer server = new ReplayServer();
 
   @TempDir
   Path temp;
 
-  @BeforeEach
-  void start() throws Exception {
-    server = ReplayServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
   private RegistryOptions options() {
     return RegistryOptions.defaults().withDockerConfig(temp, List.of());
-  }
-
-  private static Path data(String file) {
-    return TestData.testdata("registry-api/" + file);
   }
 
   private EnumerationReport enumerate(RegistryIntegration integration) throws Exception {
@@ -58,9 +44,9 @@ class VendorApiEnumeratorsTest {
 
   @Test
   void harborWalksProjectsRepositoriesAndTaggedArtifactsAlongLinkHeaders() throws Exception {
-    server.replay(data("harbor/api-projects-page1.RECONSTRUCTED.http"), "https://harbor.example.com")
-        .replay(data("harbor/api-repositories.RECONSTRUCTED.http"), "https://harbor.example.com")
-        .replay(data("harbor/api-artifacts.RECONSTRUCTED.http"), "https://harbor.example.com")
+    server.replay(recording("harbor/api-projects-page1.RECONSTRUCTED.http"), "https://harbor.example.com")
+        .replay(recording("harbor/api-repositories.RECONSTRUCTED.http"), "https://harbor.example.com")
+        .replay(recording("harbor/api-artifacts.RECONSTRUCTED.http"), "https://harbor.example.com")
         // the recorded second page lists "library" with repo_count 0: its repository list is empty
         .json("/api/v2.0/projects/library/repositories?page=1", "[]", Map.of());
     EnumerationReport report = enumerate(new RegistryIntegration("harbor", server.url(), "admin", "Harbor12345", Map.of()));
@@ -79,9 +65,9 @@ class VendorApiEnumeratorsTest {
   @Test
   void gitlabListsProjectRepositoriesAndTheirTags() throws Exception {
     server.json("/api/v4/projects/1/registry/repositories?page=1",
-            Files.readString(data("gitlab/harbor-adapter-testdata.repositories-1.json")), Map.of("X-Next-Page", ""))
+            Files.readString(recording("gitlab/harbor-adapter-testdata.repositories-1.json")), Map.of("X-Next-Page", ""))
         .json("/api/v4/projects/1/registry/repositories/11/tags?page=1",
-            Files.readString(data("gitlab/harbor-adapter-testdata.tags-11.json")), Map.of("X-Next-Page", "''"));
+            Files.readString(recording("gitlab/harbor-adapter-testdata.tags-11.json")), Map.of("X-Next-Page", "''"));
     EnumerationReport report = enumerate(new RegistryIntegration("gitlab", "registry.gitlab.com", "bot", "glpat-x",
         Map.of("apiUrl", server.url(), "project", "1")));
     assertThat(report.repositories()).singleElement().satisfies(r -> {
@@ -95,12 +81,12 @@ class VendorApiEnumeratorsTest {
   void dockerHubLogsInWithTheAccessTokenAndFollowsNextUrls() throws Exception {
     String token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
     Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
-    server.replay(data("dockerhub/auth-token-create.http"), "https://hub.docker.com")
+    server.replay(recording("dockerhub/auth-token-create.http"), "https://hub.docker.com")
         // no published sample of the repository list: shaped after the Hub API reference (count/next/results)
         .answer("GET", "/v2/namespaces/svendowideit/repositories", bearer, "", 200, Map.of(),
             "{\"count\":1,\"next\":null,\"results\":[{\"name\":\"testhook\",\"namespace\":\"svendowideit\"}]}")
         .answer("GET", "/v2/namespaces/svendowideit/repositories/testhook/tags", bearer, "", 200, Map.of(),
-            Files.readString(data("dockerhub/tags-list-page.RECONSTRUCTED.json")))
+            Files.readString(recording("dockerhub/tags-list-page.RECONSTRUCTED.json")))
         .answer("GET", "/v2/namespaces/svendowideit/repositories/testhook/tags?page=2", bearer, "", 200, Map.of(),
             "{\"count\":3,\"next\":null,\"results\":[{\"name\":\"0.9\",\"last_updated\":\"2020-06-01T00:00:00.000000Z\"}]}");
     RegistryIntegration hub = new RegistryIntegration("dockerhub", "docker.io", "myusername", "dckr_pat_124509ugsdjga93",

@@ -1,12 +1,12 @@
 package dev.customs.core.inventory.analyzer.dotnet;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.core.inventory.Ecosystem;
 import dev.customs.core.inventory.Package;
 import dev.customs.core.inventory.analyzer.AnalysisSink;
 import dev.customs.core.inventory.analyzer.AnalyzerInput;
+import dev.customs.core.inventory.analyzer.DocumentTrees;
 import dev.customs.core.inventory.analyzer.PackageAnalyzer;
 import dev.customs.core.layer.LayerEntry;
 import java.io.IOException;
@@ -39,13 +39,11 @@ public final class DotnetDepsAnalyzer implements PackageAnalyzer {
 
   @Override
   public void analyze(AnalyzerInput input, AnalysisSink sink) throws IOException {
-    JsonNode libraries;
-    try {
-      libraries = JSON.readTree(input.content()).path("libraries");
-    } catch (JacksonException e) {
-      sink.problem(".NET deps file " + input.path() + " is not valid JSON: " + e.getOriginalMessage());
+    JsonNode root = DocumentTrees.read(JSON, ".NET deps file", input, sink).orElse(null);
+    if (root == null) {
       return;
     }
+    JsonNode libraries = root.path("libraries");
     if (!libraries.isObject()) {
       sink.problem(".NET deps file " + input.path() + " has no 'libraries' object");
       return;

@@ -1,10 +1,10 @@
 package dev.customs.core.inventory.analyzer.php;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.core.inventory.analyzer.AnalysisSink;
 import dev.customs.core.inventory.analyzer.AnalyzerInput;
+import dev.customs.core.inventory.analyzer.DocumentTrees;
 import dev.customs.core.inventory.analyzer.PackageAnalyzer;
 import dev.customs.core.layer.LayerEntry;
 import java.io.IOException;
@@ -36,11 +36,8 @@ public final class ComposerLockAnalyzer implements PackageAnalyzer {
 
   @Override
   public void analyze(AnalyzerInput input, AnalysisSink sink) throws IOException {
-    JsonNode root;
-    try {
-      root = JSON.readTree(input.content());
-    } catch (JacksonException e) {
-      sink.problem(WHAT + " " + input.path() + " is not valid JSON: " + e.getOriginalMessage());
+    JsonNode root = DocumentTrees.read(JSON, WHAT, input, sink).orElse(null);
+    if (root == null) {
       return;
     }
     if (!root.isObject()) {

@@ -1,12 +1,12 @@
 package dev.customs.core.inventory.analyzer.rust;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.customs.core.inventory.Ecosystem;
 import dev.customs.core.inventory.Package;
 import dev.customs.core.inventory.analyzer.AnalysisSink;
 import dev.customs.core.inventory.analyzer.AnalyzerInput;
+import dev.customs.core.inventory.analyzer.DocumentTrees;
 import dev.customs.core.inventory.analyzer.PackageAnalyzer;
 import dev.customs.core.layer.LayerEntry;
 import java.io.IOException;
@@ -39,14 +39,8 @@ public final class CargoLockAnalyzer implements PackageAnalyzer {
 
   @Override
   public void analyze(AnalyzerInput input, AnalysisSink sink) throws IOException {
-    JsonNode root;
-    try {
-      root = TOML.readTree(input.content());
-    } catch (JacksonException e) {
-      sink.problem("Cargo.lock " + input.path() + " is not valid TOML: " + e.getOriginalMessage());
-      return;
-    }
-    JsonNode packages = root == null ? null : root.get("package");
+    JsonNode packages = DocumentTrees.read(TOML, "Cargo.lock", input, sink).map(root -> root.get("package"))
+        .orElse(null);
     if (packages == null) {
       return;
     }

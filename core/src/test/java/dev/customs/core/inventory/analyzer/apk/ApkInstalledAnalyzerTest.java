@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.core.inventory.Package;
-import dev.customs.core.inventory.analyzer.os.CollectingSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,15 +21,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ApkInstalledAnalyzerTest {
   private final ApkInstalledAnalyzer analyzer = new ApkInstalledAnalyzer();
 
-  private CollectingSink analyze(byte[] content) {
-    return CollectingSink.analyze(analyzer, "lib/apk/db/installed", content);
+  private RecordedAnalysis analyze(byte[] content) throws IOException {
+    return RecordedAnalysis.analyzeWanted(analyzer, "lib/apk/db/installed", content);
   }
 
   @Test
   void listsWhatTheDatabaseLists() throws IOException {
     Path installed = testdata("pkgdb/apk/alpine-3.20.3/installed");
 
-    CollectingSink sink = analyze(Files.readAllBytes(installed));
+    RecordedAnalysis sink = analyze(Files.readAllBytes(installed));
 
     assertThat(sink.problems).isEmpty();
     assertThat(sink.packages.stream().map(p -> p.name() + "\t" + p.version() + "\t" + p.arch()).sorted())
@@ -38,7 +38,7 @@ class ApkInstalledAnalyzerTest {
 
   @Test
   void readsOriginLicenseAndProperties() throws IOException {
-    CollectingSink sink = analyze(Files.readAllBytes(testdata("pkgdb/apk/alpine-3.20.3/installed")));
+    RecordedAnalysis sink = analyze(Files.readAllBytes(testdata("pkgdb/apk/alpine-3.20.3/installed")));
 
     Package ssl = sink.packages.stream().filter(p -> p.name().equals("libssl3")).findFirst().orElseThrow();
     assertThat(ssl.sourceName()).isEqualTo("openssl");
@@ -52,7 +52,7 @@ class ApkInstalledAnalyzerTest {
   /** Trivy's inventory of the same image: same sources, and licenses up to SPDX spelling. */
   @Test
   void agreesWithTrivy() throws IOException {
-    CollectingSink sink = analyze(Files.readAllBytes(testdata("pkgdb/apk/alpine-3.20.3/installed")));
+    RecordedAnalysis sink = analyze(Files.readAllBytes(testdata("pkgdb/apk/alpine-3.20.3/installed")));
     JsonNode report = new ObjectMapper().readTree(testdata("images/reference/alpine-3.20.3.trivy.json").toFile());
 
     JsonNode trivy = report.path("Results").get(0).path("Packages");
@@ -77,15 +77,15 @@ class ApkInstalledAnalyzerTest {
       "no version | P:foo\\nA:x86_64 | has no version (V:)",
       "garbage line | P:foo\\nV:1-r0\\nthis is not apk | line 3: not a '<letter>:<value>' line",
       "bad build time | P:foo\\nV:1-r0\\nt:yesterday | build time that is not a number"})
-  void reportsMalformedStanzas(String name, String text, String problem) {
-    CollectingSink sink = analyze(text.replace("\\n", "\n").getBytes(UTF_8));
+  void reportsMalformedStanzas(String name, String text, String problem) throws IOException {
+    RecordedAnalysis sink = analyze(text.replace("\\n", "\n").getBytes(UTF_8));
 
     assertThat(sink.problems).singleElement().asString().contains(problem);
   }
 
   @Test
-  void emptyFileHasNoPackagesAndNoProblem() {
-    CollectingSink sink = analyze(new byte[0]);
+  void emptyFileHasNoPackagesAndNoProblem() throws IOException {
+    RecordedAnalysis sink = analyze(new byte[0]);
 
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).isEmpty();
@@ -95,7 +95,7 @@ class ApkInstalledAnalyzerTest {
   void truncatedDatabaseKeepsTheCompleteStanzas() throws IOException {
     byte[] installed = Files.readAllBytes(testdata("pkgdb/apk/alpine-3.20.3/installed"));
 
-    CollectingSink sink = analyze(Arrays.copyOf(installed, installed.length / 2));
+    RecordedAnalysis sink = analyze(Arrays.copyOf(installed, installed.length / 2));
 
     assertThat(sink.packages).hasSizeBetween(3, 13);
   }

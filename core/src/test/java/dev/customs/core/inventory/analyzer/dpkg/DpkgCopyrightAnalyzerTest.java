@@ -3,9 +3,10 @@ package dev.customs.core.inventory.analyzer.dpkg;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.customs.core.inventory.analyzer.os.CollectingSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import dev.customs.core.layer.EntryType;
 import dev.customs.core.layer.LayerEntry;
+import java.io.IOException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,13 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DpkgCopyrightAnalyzerTest {
   private final DpkgCopyrightAnalyzer analyzer = new DpkgCopyrightAnalyzer();
 
-  private CollectingSink analyze(String pkg, String text) {
-    return CollectingSink.analyze(analyzer, "usr/share/doc/" + pkg + "/copyright", text.getBytes(UTF_8));
+  private RecordedAnalysis analyze(String pkg, String text) throws IOException {
+    return RecordedAnalysis.analyzeWanted(analyzer, "usr/share/doc/" + pkg + "/copyright", text.getBytes(UTF_8));
   }
 
   @Test
-  void machineReadableFileGivesItsLicenseFields() {
-    CollectingSink sink = analyze("perl-base", """
+  void machineReadableFileGivesItsLicenseFields() throws IOException {
+    RecordedAnalysis sink = analyze("perl-base", """
         Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
         Upstream-Name: perl
 
@@ -45,8 +46,8 @@ class DpkgCopyrightAnalyzerTest {
   }
 
   @Test
-  void otherFilesGiveTheCommonLicensesTheyReferTo() {
-    CollectingSink sink = analyze("base-files", """
+  void otherFilesGiveTheCommonLicensesTheyReferTo() throws IOException {
+    RecordedAnalysis sink = analyze("base-files", """
         This is the Debian prepackaged version of the Debian Base System.
         This program is free software; you can redistribute it and/or modify it under the terms
         of the GNU General Public License as published by the Free Software Foundation; either
@@ -64,8 +65,8 @@ class DpkgCopyrightAnalyzerTest {
       "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/",
       "no license mentioned at all",
       "\u0000\u0001\u00ff garbage"})
-  void filesWithoutLicensesReportNothing(String text) {
-    CollectingSink sink = analyze("foo", text);
+  void filesWithoutLicensesReportNothing(String text) throws IOException {
+    RecordedAnalysis sink = analyze("foo", text);
 
     assertThat(sink.licenses).isEmpty();
     assertThat(sink.problems).isEmpty();

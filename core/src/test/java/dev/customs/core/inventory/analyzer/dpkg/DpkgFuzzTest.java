@@ -1,7 +1,8 @@
 package dev.customs.core.inventory.analyzer.dpkg;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.customs.core.inventory.analyzer.os.CollectingSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
+import java.io.IOException;
 
 /**
  * Hostile bytes for the dpkg analyzers: they report problems and return; any exception is a bug.
@@ -9,12 +10,12 @@ import dev.customs.core.inventory.analyzer.os.CollectingSink;
  */
 class DpkgFuzzTest {
   @FuzzTest(maxDuration = "30s")
-  void statusFile(byte[] content) {
-    CollectingSink.analyze(new DpkgStatusAnalyzer(), "var/lib/dpkg/status", content);
+  void statusFile(byte[] content) throws IOException {
+    RecordedAnalysis.analyzeWanted(new DpkgStatusAnalyzer(), "var/lib/dpkg/status", content);
   }
 
   @FuzzTest(maxDuration = "30s")
-  void copyrightFile(byte[] content) {
-    CollectingSink.analyze(new DpkgCopyrightAnalyzer(), "usr/share/doc/foo/copyright", content);
+  void copyrightFile(byte[] content) throws IOException {
+    RecordedAnalysis.analyzeWanted(new DpkgCopyrightAnalyzer(), "usr/share/doc/foo/copyright", content);
   }
 }

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.core.inventory.Package;
+import dev.customs.core.inventory.analyzer.AnalyzerInput;
 import dev.customs.core.inventory.analyzer.PackageAnalyzer;
-import dev.customs.core.inventory.analyzer.os.CollectingSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import dev.customs.core.inventory.analyzer.os.OciImageFiles;
-import dev.customs.core.layer.EntryType;
 import dev.customs.core.layer.LayerEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -51,17 +50,15 @@ class DpkgImageReferenceTest {
     List<PackageAnalyzer> analyzers = List.of(new DpkgStatusAnalyzer(), new DpkgCopyrightAnalyzer());
     Map<String, byte[]> files = OciImageFiles.read(testdata("images/" + archive), ref,
         path -> path.startsWith("var/lib/dpkg/") || path.startsWith("usr/share/doc/"));
-    CollectingSink sink = new CollectingSink();
-    files.forEach((path, content) -> {
+    RecordedAnalysis sink = new RecordedAnalysis();
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      LayerEntry entry = RecordedAnalysis.entry(file.getKey(), file.getValue().length, 0644);
       for (PackageAnalyzer analyzer : analyzers) {
-        if (analyzer.wants(new LayerEntry(path, EntryType.FILE, content.length, 0644, 0, 0, Optional.empty()))) {
-          CollectingSink one = CollectingSink.analyze(analyzer, path, content);
-          sink.packages.addAll(one.packages);
-          sink.licenses.putAll(one.licenses);
-          sink.problems.addAll(one.problems);
+        if (analyzer.wants(entry)) {
+          analyzer.analyze(new AnalyzerInput(entry, file.getValue()), sink);
         }
       }
-    });
+    }
     assertThat(sink.problems).isEmpty();
     Map<String, JsonNode> trivy = new TreeMap<>();
     JsonNode report = new ObjectMapper().readTree(testdata("images/reference/" + ref + ".trivy.json").toFile());

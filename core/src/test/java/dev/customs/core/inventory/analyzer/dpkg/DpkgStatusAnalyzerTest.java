@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.customs.core.inventory.Package;
-import dev.customs.core.inventory.analyzer.os.CollectingSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import dev.customs.core.layer.EntryType;
 import dev.customs.core.layer.LayerEntry;
 import java.io.IOException;
@@ -29,7 +29,7 @@ class DpkgStatusAnalyzerTest {
   void listsWhatDpkgQueryLists() throws IOException {
     Path status = testdata("pkgdb/dpkg/debian12/status");
 
-    CollectingSink sink = CollectingSink.analyze(analyzer, "var/lib/dpkg/status", Files.readAllBytes(status));
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "var/lib/dpkg/status", Files.readAllBytes(status));
 
     assertThat(sink.problems).isEmpty();
     assertThat(sink.packages.stream().map(p -> p.name() + "\t" + p.version() + "\t" + p.arch()))
@@ -38,7 +38,7 @@ class DpkgStatusAnalyzerTest {
 
   @Test
   void readsSourceAndMaintainer() throws IOException {
-    CollectingSink sink = CollectingSink.analyze(analyzer, "var/lib/dpkg/status",
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "var/lib/dpkg/status",
         Files.readAllBytes(testdata("pkgdb/dpkg/debian12/status")));
 
     Map<String, Package> byName = sink.packages.stream()
@@ -60,13 +60,13 @@ class DpkgStatusAnalyzerTest {
     try (Stream<Path> list = Files.list(dir)) {
       files = list.sorted().toList();
     }
-    CollectingSink all = new CollectingSink();
+    RecordedAnalysis all = new RecordedAnalysis();
     int wanted = 0;
     for (Path file : files) {
       String imagePath = "var/lib/dpkg/status.d/" + file.getFileName();
       if (analyzer.wants(new LayerEntry(imagePath, EntryType.FILE, 1, 0644, 0, 0, Optional.empty()))) {
         wanted++;
-        CollectingSink sink = CollectingSink.analyze(analyzer, imagePath, Files.readAllBytes(file));
+        RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, imagePath, Files.readAllBytes(file));
         all.packages.addAll(sink.packages);
         all.problems.addAll(sink.problems);
       }
@@ -83,10 +83,10 @@ class DpkgStatusAnalyzerTest {
   }
 
   @Test
-  void statusDirectoryHonoursAStatusWhenOneIsWritten() {
+  void statusDirectoryHonoursAStatusWhenOneIsWritten() throws IOException {
     String paragraph = "Package: foo\nStatus: deinstall ok config-files\nVersion: 1.0-1\n";
 
-    CollectingSink sink = CollectingSink.analyze(analyzer, "var/lib/dpkg/status.d/foo", paragraph.getBytes(UTF_8));
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "var/lib/dpkg/status.d/foo", paragraph.getBytes(UTF_8));
 
     assertThat(sink.packages).isEmpty();
   }
@@ -104,17 +104,17 @@ class DpkgStatusAnalyzerTest {
       "deinstall ok config-files, false",
       "purge ok not-installed, false",
       "install ok half-installed, false"})
-  void countsPackagesWhoseFilesAreOnDisk(String status, boolean counted) {
+  void countsPackagesWhoseFilesAreOnDisk(String status, boolean counted) throws IOException {
     String paragraph = "Package: foo\nStatus: " + status + "\nVersion: 1.0-1\nArchitecture: amd64\n";
 
-    CollectingSink sink = CollectingSink.analyze(analyzer, "var/lib/dpkg/status", paragraph.getBytes(UTF_8));
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "var/lib/dpkg/status", paragraph.getBytes(UTF_8));
 
     assertThat(sink.problems).isEmpty();
     assertThat(sink.packages).hasSize(counted ? 1 : 0);
   }
 
   @Test
-  void keepsMultiLineFieldsOutOfTheWay() {
+  void keepsMultiLineFieldsOutOfTheWay() throws IOException {
     String status = """
         Package: foo
         Status: install ok installed
@@ -130,7 +130,7 @@ class DpkgStatusAnalyzerTest {
         Version: 1
         """;
 
-    CollectingSink sink = CollectingSink.analyze(analyzer, "var/lib/dpkg/status", status.getBytes(UTF_8));
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "var/lib/dpkg/status", status.getBytes(UTF_8));
 
     assertThat(sink.packages).extracting(Package::name, Package::version, Package::sourceName, Package::sourceVersion)
         .containsExactly(
@@ -147,8 +147,8 @@ class DpkgStatusAnalyzerTest {
       "no Version | Package: foo\\nStatus: install ok installed | package foo has no Version field",
       "missing Status | Package: foo\\nVersion: 1 | has no valid Status field",
       "truncated Status | Package: foo\\nVersion: 1\\nStatus: install ok | has no valid Status field"})
-  void reportsMalformedInput(String name, String text, String problem) {
-    CollectingSink sink = CollectingSink.analyze(analyzer, "var/lib/dpkg/status", text.replace("\\n", "\n").getBytes(UTF_8));
+  void reportsMalformedInput(String name, String text, String problem) throws IOException {
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "var/lib/dpkg/status", text.replace("\\n", "\n").getBytes(UTF_8));
 
     assertThat(sink.packages).isEmpty();
     if (problem == null) {
@@ -163,7 +163,7 @@ class DpkgStatusAnalyzerTest {
     byte[] status = Files.readAllBytes(testdata("pkgdb/dpkg/debian12/status"));
     byte[] half = Arrays.copyOf(status, status.length / 2);
 
-    CollectingSink sink = CollectingSink.analyze(analyzer, "var/lib/dpkg/status", half);
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "var/lib/dpkg/status", half);
 
     assertThat(sink.packages).hasSizeBetween(30, 60);
     assertThat(sink.packages).allSatisfy(p -> assertThat(p.version()).isNotBlank());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.customs.core.inventory.analyzer.AnalyzerInputs;
-import dev.customs.core.inventory.analyzer.CollectingAnalysisSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 
 /**
  * Any bytes, and any archive of fuzzed metadata and nested archives, give packages or problems:
@@ -20,7 +20,7 @@ class JavaArchiveAnalyzerFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void analyzesAnyArchive(FuzzedDataProvider data) {
     byte[] archive = data.consumeBoolean() ? data.consumeRemainingAsBytes() : archiveOf(data, 2);
-    CollectingAnalysisSink sink = new CollectingAnalysisSink();
+    RecordedAnalysis sink = new RecordedAnalysis();
     new JavaArchiveAnalyzer().analyze(AnalyzerInputs.of("app/fuzz-1.0.jar", archive), sink);
     assertThat(sink.packages).allSatisfy(p -> assertThat(p.paths().getFirst()).startsWith("app/fuzz-1.0.jar"));
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.customs.core.inventory.Package;
 import dev.customs.core.inventory.analyzer.AnalyzerInputs;
-import dev.customs.core.inventory.analyzer.CollectingAnalysisSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -34,7 +34,7 @@ class JavaArchiveAnalyzerTest {
     byte[] jar = new JarBuilder().manifest("Implementation-Title: log4j-core", "Implementation-Version: 2.14.1")
         .pom("org.apache.logging.log4j", "log4j-core", "2.14.1").classes("org/apache/logging/log4j/core/Logger.class")
         .build();
-    CollectingAnalysisSink sink = analyze("app/lib/log4j-core-2.14.1.jar", jar);
+    RecordedAnalysis sink = analyze("app/lib/log4j-core-2.14.1.jar", jar);
     assertThat(sink.problems).isEmpty();
     assertThat(sink.packages).singleElement().satisfies(p -> {
       assertThat(p.name()).isEqualTo("org.apache.logging.log4j:log4j-core");
@@ -48,7 +48,7 @@ class JavaArchiveAnalyzerTest {
   void reportsEveryPomPropertiesOfAShadedJarAndDigestsOnlyTheArchiveItself() {
     byte[] jar = new JarBuilder().pom("com.google.guava", "guava", "31.1-jre").pom("com.example", "uber", "1.0")
         .pom("org.slf4j", "slf4j-api", "1.7.36").build();
-    CollectingAnalysisSink sink = analyze("app/uber-1.0.jar", jar);
+    RecordedAnalysis sink = analyze("app/uber-1.0.jar", jar);
     assertThat(sink.triples()).containsExactly("maven\tcom.example:uber\t1.0",
         "maven\tcom.google.guava:guava\t31.1-jre", "maven\torg.slf4j:slf4j-api\t1.7.36");
     assertThat(sink.packages).filteredOn(p -> p.properties().containsKey("sha1"))
@@ -59,7 +59,7 @@ class JavaArchiveAnalyzerTest {
   void identifiesAShadedJarWithoutItsOwnPomByItsManifest() {
     byte[] jar = new JarBuilder().manifest("Implementation-Title: service", "Implementation-Version: 2.0")
         .pom("com.google.guava", "guava", "31.1-jre").pom("org.slf4j", "slf4j-api", "1.7.36").build();
-    CollectingAnalysisSink sink = analyze("app/service.jar", jar);
+    RecordedAnalysis sink = analyze("app/service.jar", jar);
     assertThat(sink.triples()).containsExactly("maven\tcom.google.guava:guava\t31.1-jre",
         "maven\torg.slf4j:slf4j-api\t1.7.36", "maven\tservice\t2.0");
     assertThat(sink.packages.getLast().properties()).containsEntry("identified-by", "manifest");
@@ -70,7 +70,7 @@ class JavaArchiveAnalyzerTest {
   void findsTheArchivesOwnPomByItsModuleName() {
     byte[] jar = new JarBuilder().manifest("Automatic-Module-Name: org.jacoco.agent.rt", "Implementation-Version: 0.8.12")
         .pom("org.jacoco", "org.jacoco.agent.rt", "0.8.12").pom("org.jacoco", "org.jacoco.core", "0.8.12").build();
-    CollectingAnalysisSink sink = analyze("opt/jacocoagent.jar", jar);
+    RecordedAnalysis sink = analyze("opt/jacocoagent.jar", jar);
     assertThat(sink.triples()).containsExactly(
         "maven\torg.jacoco:org.jacoco.agent.rt\t0.8.12", "maven\torg.jacoco:org.jacoco.core\t0.8.12");
     assertThat(sink.packages.getFirst().properties()).containsEntry("sha1", sha1(jar));
@@ -124,7 +124,7 @@ class JavaArchiveAnalyzerTest {
   void identifiesAnArchiveWithoutPomFromManifestAndFileName(ManifestCase c) {
     byte[] jar = new JarBuilder().manifest(c.headers().toArray(String[]::new))
         .classes(c.classes().toArray(String[]::new)).build();
-    CollectingAnalysisSink sink = analyze("app/lib/" + c.fileName(), jar);
+    RecordedAnalysis sink = analyze("app/lib/" + c.fileName(), jar);
     assertThat(sink.problems).isEmpty();
     assertThat(sink.packages).singleElement().satisfies(p -> {
       assertThat(p.name()).isEqualTo(c.name());
@@ -136,7 +136,7 @@ class JavaArchiveAnalyzerTest {
 
   @Test
   void anArchiveThatNamesNoVersionIsNoPackageAndNoProblem() {
-    CollectingAnalysisSink sink = analyze("app/app.jar", new JarBuilder().classes("Main.class").build());
+    RecordedAnalysis sink = analyze("app/app.jar", new JarBuilder().classes("Main.class").build());
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).isEmpty();
   }
@@ -150,7 +150,7 @@ class JavaArchiveAnalyzerTest {
         .classes("org/springframework/boot/loader/JarLauncher.class")
         .stored("BOOT-INF/lib/snakeyaml-1.26.jar", snakeyaml).stored("BOOT-INF/lib/spring-core-5.3.17.jar", springCore)
         .build();
-    CollectingAnalysisSink sink = analyze("app/fat-app.jar", fat);
+    RecordedAnalysis sink = analyze("app/fat-app.jar", fat);
     assertThat(sink.problems).isEmpty();
     assertThat(sink.packages).extracting(p -> p.name() + "@" + p.version() + " " + p.paths().getFirst()).containsExactly(
         "com.example.fixture:fat-app@1.0.0 app/fat-app.jar",
@@ -167,7 +167,7 @@ class JavaArchiveAnalyzerTest {
     byte[] executable = new byte[script.length + jar.length];
     System.arraycopy(script, 0, executable, 0, script.length);
     System.arraycopy(jar, 0, executable, script.length, jar.length);
-    CollectingAnalysisSink sink = analyze("srv/svc-2.0.jar", executable);
+    RecordedAnalysis sink = analyze("srv/svc-2.0.jar", executable);
     assertThat(sink.problems).isEmpty();
     assertThat(sink.triples()).containsExactly("maven\tcom.example:svc\t2.0");
   }
@@ -177,7 +177,7 @@ class JavaArchiveAnalyzerTest {
     byte[] jar = new JarBuilder().pom("commons-io", "commons-io", "2.11.0").build();
     byte[] war = new JarBuilder().pom("com.example", "web", "1.0").deflated("WEB-INF/lib/commons-io-2.11.0.jar", jar).build();
     byte[] ear = new JarBuilder().deflated("web-1.0.war", war).build();
-    CollectingAnalysisSink sink = analyze("srv/shop.ear", ear);
+    RecordedAnalysis sink = analyze("srv/shop.ear", ear);
     assertThat(sink.packages).extracting(p -> p.paths().getFirst()).containsExactly(
         "srv/shop.ear/web-1.0.war", "srv/shop.ear/web-1.0.war/WEB-INF/lib/commons-io-2.11.0.jar");
   }
@@ -185,7 +185,7 @@ class JavaArchiveAnalyzerTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"not a zip at all", "PK\u0003\u0004 truncated local header"})
   void aCorruptArchiveIsAProblemNamingIt(String content) {
-    CollectingAnalysisSink sink = analyze("app/lib/broken-1.0.jar", content.getBytes());
+    RecordedAnalysis sink = analyze("app/lib/broken-1.0.jar", content.getBytes());
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).singleElement().asString().startsWith("app/lib/broken-1.0.jar: not a readable Java archive");
   }
@@ -193,7 +193,7 @@ class JavaArchiveAnalyzerTest {
   @Test
   void aTruncatedArchiveIsAProblem() {
     byte[] jar = new JarBuilder().pom("org.yaml", "snakeyaml", "1.26").classes("org/yaml/A.class").build();
-    CollectingAnalysisSink sink = analyze("app/snakeyaml-1.26.jar", Arrays.copyOf(jar, jar.length / 2));
+    RecordedAnalysis sink = analyze("app/snakeyaml-1.26.jar", Arrays.copyOf(jar, jar.length / 2));
     assertThat(sink.problems).singleElement().asString().startsWith("app/snakeyaml-1.26.jar: not a readable Java archive");
   }
 
@@ -202,7 +202,7 @@ class JavaArchiveAnalyzerTest {
     byte[] good = new JarBuilder().pom("org.yaml", "snakeyaml", "1.26").build();
     byte[] fat = new JarBuilder().stored("BOOT-INF/lib/bad-1.0.jar", "garbage".getBytes())
         .stored("BOOT-INF/lib/snakeyaml-1.26.jar", good).build();
-    CollectingAnalysisSink sink = analyze("app/fat.jar", fat);
+    RecordedAnalysis sink = analyze("app/fat.jar", fat);
     assertThat(sink.triples()).containsExactly("maven\torg.yaml:snakeyaml\t1.26");
     assertThat(sink.problems).singleElement().asString().startsWith("app/fat.jar/BOOT-INF/lib/bad-1.0.jar: not a readable");
   }
@@ -210,7 +210,7 @@ class JavaArchiveAnalyzerTest {
   @Test
   void aMalformedPomPropertiesIsAProblemAndTheFileNameStillIdentifies() {
     byte[] jar = new JarBuilder().text("META-INF/maven/g/a/pom.properties", "groupId=g\nartifactId=\\uZZZZ\n").build();
-    CollectingAnalysisSink sink = analyze("app/a-1.0.jar", jar);
+    RecordedAnalysis sink = analyze("app/a-1.0.jar", jar);
     assertThat(sink.triples()).containsExactly("maven\ta\t1.0");
     assertThat(sink.problems).singleElement().asString()
         .startsWith("app/a-1.0.jar: META-INF/maven/g/a/pom.properties: malformed properties");
@@ -223,7 +223,7 @@ class JavaArchiveAnalyzerTest {
     for (int level = 9; level >= 0; level--) {
       archive = new JarBuilder().pom("g", "level" + level, "1").stored("inner.jar", archive).build();
     }
-    CollectingAnalysisSink sink = analyze("app/deep.jar", archive);
+    RecordedAnalysis sink = analyze("app/deep.jar", archive);
     assertThat(sink.triples()).containsExactly(
         "maven\tg:level0\t1", "maven\tg:level1\t1", "maven\tg:level2\t1", "maven\tg:level3\t1", "maven\tg:level4\t1");
     assertThat(sink.problems).singleElement().asString()
@@ -236,7 +236,7 @@ class JavaArchiveAnalyzerTest {
     byte[] zeros = new byte[ArchiveBudget.MAX_NESTED_ARCHIVE_BYTES + 1];
     byte[] bomb = new JarBuilder().deflated("lib/huge-1.0.jar", zeros).pom("g", "outer", "1").build();
     assertThat(bomb.length).isLessThan(1024 * 1024);
-    CollectingAnalysisSink sink = analyze("app/outer.jar", bomb);
+    RecordedAnalysis sink = analyze("app/outer.jar", bomb);
     assertThat(sink.triples()).containsExactly("maven\tg:outer\t1");
     assertThat(sink.problems).singleElement().asString()
         .startsWith("app/outer.jar/lib/huge-1.0.jar: cannot read nested archive").contains("entry larger than");
@@ -247,13 +247,13 @@ class JavaArchiveAnalyzerTest {
   void aHugeNestedEntryNameIsNoHang() {
     String name = "lib/a" + "-1".repeat(30_000) + "!.jar";
     byte[] nested = new JarBuilder().classes("org/example/A.class").build();
-    CollectingAnalysisSink sink = analyze("app/outer.jar", new JarBuilder().stored(name, nested).build());
+    RecordedAnalysis sink = analyze("app/outer.jar", new JarBuilder().stored(name, nested).build());
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).isEmpty();
   }
 
-  private CollectingAnalysisSink analyze(String path, byte[] content) {
-    CollectingAnalysisSink sink = new CollectingAnalysisSink();
+  private RecordedAnalysis analyze(String path, byte[] content) {
+    RecordedAnalysis sink = new RecordedAnalysis();
     analyzer.analyze(AnalyzerInputs.of(path, content), sink);
     return sink;
   }

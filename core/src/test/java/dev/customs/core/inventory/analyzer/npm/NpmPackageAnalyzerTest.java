@@ -6,8 +6,8 @@ import dev.customs.core.inventory.Ecosystem;
 import dev.customs.core.inventory.Package;
 import dev.customs.core.inventory.analyzer.AnalyzerInput;
 import dev.customs.core.inventory.analyzer.AnalyzerInputs;
-import dev.customs.core.inventory.analyzer.CollectingAnalysisSink;
 import dev.customs.core.inventory.analyzer.PackageTriples;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import dev.customs.testkit.TestData;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class NpmPackageAnalyzerTest {
   @MethodSource("fixtureCases")
   void reportsExactlyTheExpectedPackagesOfEachLockFile(String fixture) throws IOException {
     Path dir = TestData.testdata("langfixtures/npm/" + fixture);
-    CollectingAnalysisSink sink = new CollectingAnalysisSink();
+    RecordedAnalysis sink = new RecordedAnalysis();
     for (AnalyzerInput input : AnalyzerInputs.filesOf(dir)) {
       assertThat(analyzer.wants(input.entry())).as(input.path()).isTrue();
       analyzer.analyze(input, sink);
@@ -71,7 +71,7 @@ class NpmPackageAnalyzerTest {
       "none              | {\"name\":\"a\",\"version\":\"1.0.0\"}                                                   | ''",
   })
   void readsLicensesOfPackageJson(String label, String json, String licenses) {
-    CollectingAnalysisSink sink = analyze("x/node_modules/a/package.json", json);
+    RecordedAnalysis sink = analyze("x/node_modules/a/package.json", json);
     List<String> expected = licenses.isEmpty() ? List.of() : List.of(licenses.split(";"));
     assertThat(sink.packages).singleElement().satisfies(p -> {
       assertThat(p.licenses()).containsExactlyElementsOf(expected);
@@ -81,7 +81,7 @@ class NpmPackageAnalyzerTest {
 
   @Test
   void keepsTheScopeInTheName() {
-    CollectingAnalysisSink sink = analyze("n/node_modules/@babel/core/package.json",
+    RecordedAnalysis sink = analyze("n/node_modules/@babel/core/package.json",
         "{\"name\":\"@babel/core\",\"version\":\"7.24.0\"}");
     assertThat(sink.triples()).containsExactly("npm\t@babel/core\t7.24.0");
   }
@@ -93,7 +93,7 @@ class NpmPackageAnalyzerTest {
       "name not a string           | {\"name\":{\"x\":1},\"version\":\"1.0.0\"}",
   })
   void aPackageJsonWithoutNameAndVersionIsNoPackageAndNoProblem(String label, String json) {
-    CollectingAnalysisSink sink = analyze("srv/package.json", json);
+    RecordedAnalysis sink = analyze("srv/package.json", json);
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).isEmpty();
   }
@@ -110,7 +110,7 @@ class NpmPackageAnalyzerTest {
       "pnpm broken YAML         | srv/pnpm-lock.yaml              | 'packages: {/a@1.0.0: [unclosed'",
   })
   void aMalformedFileIsAProblemNamingTheFile(String label, String path, String content) {
-    CollectingAnalysisSink sink = analyze(path, content.replace("\\n", "\n"));
+    RecordedAnalysis sink = analyze(path, content.replace("\\n", "\n"));
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).singleElement().asString().startsWith(path + ": malformed ");
   }
@@ -126,7 +126,7 @@ class NpmPackageAnalyzerTest {
       yaml.append(("*" + prev + ", ").repeat(9)).append('*').append(prev).append("]\n");
     }
     yaml.append("lockfileVersion: '6.0'\npackages:\n  /a@1.0.0: {}\n");
-    CollectingAnalysisSink sink = analyze("srv/pnpm-lock.yaml", yaml.toString());
+    RecordedAnalysis sink = analyze("srv/pnpm-lock.yaml", yaml.toString());
     assertThat(sink.problems).isEmpty();
     assertThat(sink.triples()).containsExactly("npm\ta\t1.0.0");
   }
@@ -150,8 +150,8 @@ class NpmPackageAnalyzerTest {
     return Package.of(Ecosystem.NPM, name, version, path).withProperties(Map.of("identified-by", identifiedBy));
   }
 
-  private CollectingAnalysisSink analyze(String path, String content) {
-    CollectingAnalysisSink sink = new CollectingAnalysisSink();
+  private RecordedAnalysis analyze(String path, String content) {
+    RecordedAnalysis sink = new RecordedAnalysis();
     analyzer.analyze(AnalyzerInputs.of(path, content), sink);
     return sink;
   }

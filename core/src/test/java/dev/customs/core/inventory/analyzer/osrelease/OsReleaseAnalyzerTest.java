@@ -4,9 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.customs.core.inventory.OsRelease;
-import dev.customs.core.inventory.analyzer.os.CollectingSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import dev.customs.core.layer.EntryType;
 import dev.customs.core.layer.LayerEntry;
+import java.io.IOException;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OsReleaseAnalyzerTest {
   private final OsReleaseAnalyzer analyzer = new OsReleaseAnalyzer();
 
-  private CollectingSink analyze(String path, String text) {
-    return CollectingSink.analyze(analyzer, path, text.replace("\\n", "\n").getBytes(UTF_8));
+  private RecordedAnalysis analyze(String path, String text) throws IOException {
+    return RecordedAnalysis.analyzeWanted(analyzer, path, text.replace("\\n", "\n").getBytes(UTF_8));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -48,8 +49,8 @@ class OsReleaseAnalyzerTest {
       "photon | etc/photon-release | VMware Photon OS 4.0\\nPHOTON_BUILD_NUMBER=1526e30 | photon | 4.0 | VMware Photon OS 4.0",
       "sles 12 | etc/SuSE-release | SUSE Linux Enterprise Server 12 (x86_64)\\nVERSION = 12\\nPATCHLEVEL = 3 | sles | 12.3 | SUSE Linux Enterprise Server 12 (x86_64)",
       "opensuse 42 | etc/SuSE-release | openSUSE 42.3 (x86_64)\\nVERSION = 42.3\\nCODENAME = Malachite | opensuse-leap | 42.3 | openSUSE 42.3 (x86_64)"})
-  void readsEachReleaseFile(String name, String path, String text, String family, String version, String pretty) {
-    CollectingSink sink = analyze(path, text);
+  void readsEachReleaseFile(String name, String path, String text, String family, String version, String pretty) throws IOException {
+    RecordedAnalysis sink = analyze(path, text);
 
     assertThat(sink.problems).isEmpty();
     assertThat(sink.osReleases).containsExactly(new OsRelease(family, version, pretty));
@@ -64,8 +65,8 @@ class OsReleaseAnalyzerTest {
       "lsb-release without DISTRIB_ID | etc/lsb-release | DISTRIB_RELEASE=1 | no valid DISTRIB_ID field",
       "unknown product | etc/redhat-release | Hannah Montana Linux 1.0 | names no known distribution",
       "blank debian_version | etc/debian_version | '  ' | release file is empty"})
-  void reportsFilesItCannotUse(String name, String path, String text, String problem) {
-    CollectingSink sink = analyze(path, text);
+  void reportsFilesItCannotUse(String name, String path, String text, String problem) throws IOException {
+    RecordedAnalysis sink = analyze(path, text);
 
     assertThat(sink.osReleases).isEmpty();
     assertThat(sink.problems).singleElement().asString().contains(problem);

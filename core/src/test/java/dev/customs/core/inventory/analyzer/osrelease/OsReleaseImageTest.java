@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.core.inventory.OsRelease;
 import dev.customs.core.inventory.OsReleasePrecedence;
-import dev.customs.core.inventory.analyzer.os.CollectingSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import dev.customs.core.inventory.analyzer.os.OciImageFiles;
 import dev.customs.core.layer.EntryType;
 import dev.customs.core.layer.LayerEntry;
@@ -32,11 +32,11 @@ class OsReleaseImageTest {
     Map<String, byte[]> files = OciImageFiles.read(testdata("images/" + archive), ref,
         path -> analyzer.wants(new LayerEntry(path, EntryType.FILE, 0, 0644, 0, 0, Optional.empty())));
     Map<String, OsRelease> byPath = new LinkedHashMap<>();
-    files.forEach((path, content) -> {
-      CollectingSink sink = CollectingSink.analyze(analyzer, path, content);
-      assertThat(sink.problems).as(path).isEmpty();
-      byPath.put(path, sink.osReleases.getFirst());
-    });
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, file.getKey(), file.getValue());
+      assertThat(sink.problems).as(file.getKey()).isEmpty();
+      byPath.put(file.getKey(), sink.osReleases.getFirst());
+    }
 
     JsonNode trivy = new ObjectMapper().readTree(testdata("images/reference/" + ref + ".trivy.json").toFile())
         .path("Metadata").path("OS");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.customs.core.inventory.analyzer.AnalyzerInput;
 import dev.customs.core.inventory.analyzer.AnalyzerInputs;
-import dev.customs.core.inventory.analyzer.CollectingAnalysisSink;
 import dev.customs.core.inventory.analyzer.PackageTriples;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import dev.customs.testkit.TestData;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class PythonPackageAnalyzerTest {
   @ValueSource(strings = {"dist-info-debian", "egg-info-debian", "metadata-2.1-zipp", "pkg-info-setuptools-egg"})
   void reportsExactlyTheExpectedPackages(String fixture) throws IOException {
     Path dir = TestData.testdata("langfixtures/python/" + fixture);
-    CollectingAnalysisSink sink = new CollectingAnalysisSink();
+    RecordedAnalysis sink = new RecordedAnalysis();
     for (AnalyzerInput input : AnalyzerInputs.filesOf(dir)) {
       analyzer.analyze(input, sink);
     }
@@ -55,7 +55,7 @@ class PythonPackageAnalyzerTest {
       "none                     | Summary: nothing said                                                                            | ''",
   })
   void readsTheLicense(String label, String headers, String licenses) {
-    CollectingAnalysisSink sink = analyze("Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"
+    RecordedAnalysis sink = analyze("Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"
         + headers.replace("\\n", "\n") + "\n\nLicense: not a header, the description\n");
     List<String> expected = licenses.isEmpty() ? List.of() : List.of(licenses.split(";"));
     assertThat(sink.packages).singleElement().satisfies(p -> assertThat(p.licenses()).containsExactlyElementsOf(expected));
@@ -64,7 +64,7 @@ class PythonPackageAnalyzerTest {
   @Test
   void keepsTheDeclaredNameAndThePath() {
     String path = "usr/local/lib/python3.11/site-packages/markupsafe-3.0.3.dist-info/METADATA";
-    CollectingAnalysisSink sink = new CollectingAnalysisSink();
+    RecordedAnalysis sink = new RecordedAnalysis();
     analyzer.analyze(AnalyzerInputs.of(path, "Metadata-Version: 2.1\r\nName: MarkupSafe\r\nVersion: 3.0.3\r\n"), sink);
     assertThat(sink.triples()).containsExactly("pypi\tMarkupSafe\t3.0.3");
     assertThat(sink.packages.getFirst().paths()).containsExactly(path);
@@ -79,7 +79,7 @@ class PythonPackageAnalyzerTest {
       "binary garbage           | \u0000\u0001PK\u0003\u0004                             | not a 'Name: value' header",
   })
   void malformedMetadataIsAProblemNamingTheFile(String label, String content, String reason) {
-    CollectingAnalysisSink sink = analyze(content.replace("\\n", "\n"));
+    RecordedAnalysis sink = analyze(content.replace("\\n", "\n"));
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).singleElement().asString()
         .startsWith("site-packages/demo-1.0.dist-info/METADATA: ").contains(reason);
@@ -89,12 +89,12 @@ class PythonPackageAnalyzerTest {
   @Timeout(10)
   void aDescriptionContinuedOverManyLinesIsReadInLinearTime() {
     String description = "Description: start\n" + "        a line of the long description\n".repeat(200_000);
-    CollectingAnalysisSink sink = analyze("Metadata-Version: 1.1\nName: demo\n" + description + "Version: 1.0\n");
+    RecordedAnalysis sink = analyze("Metadata-Version: 1.1\nName: demo\n" + description + "Version: 1.0\n");
     assertThat(sink.triples()).containsExactly("pypi\tdemo\t1.0");
   }
 
-  private CollectingAnalysisSink analyze(String content) {
-    CollectingAnalysisSink sink = new CollectingAnalysisSink();
+  private RecordedAnalysis analyze(String content) {
+    RecordedAnalysis sink = new RecordedAnalysis();
     analyzer.analyze(AnalyzerInputs.of("site-packages/demo-1.0.dist-info/METADATA", content), sink);
     return sink;
   }

@@ -4,7 +4,7 @@ import static dev.customs.testkit.TestData.testdata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.customs.core.inventory.Package;
-import dev.customs.core.inventory.analyzer.os.CollectingSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class RpmDatabaseAnalyzerTest {
       "sle15-bci-ndb/Packages.db,    usr/lib/sysimage/rpm/Packages.db"})
   void listsWhatRpmLists(String fixture, String imagePath) throws IOException {
     Path file = testdata("pkgdb/rpm/" + fixture);
-    CollectingSink sink = CollectingSink.analyze(analyzer, imagePath, Files.readAllBytes(file));
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, imagePath, Files.readAllBytes(file));
 
     assertThat(sink.problems).isEmpty();
     List<String> expected = Files.readAllLines(file.resolveSibling("expected.tsv"));
@@ -48,7 +48,7 @@ class RpmDatabaseAnalyzerTest {
   void versionAndSourceFollowTheHeader(String fixture, String name, String version, String sourceName,
       String sourceVersion) throws IOException {
     String imagePath = "var/lib/rpm/" + Path.of(fixture).getFileName();
-    CollectingSink sink = CollectingSink.analyze(analyzer, imagePath, Files.readAllBytes(testdata("pkgdb/rpm/" + fixture)));
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, imagePath, Files.readAllBytes(testdata("pkgdb/rpm/" + fixture)));
 
     Package pkg = sink.packages.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     assertThat(pkg.version()).isEqualTo(version);
@@ -65,11 +65,11 @@ class RpmDatabaseAnalyzerTest {
       "garbage as bdb | var/lib/rpm/Packages | 8192 | not a Berkeley DB hash database",
       "empty ndb file | var/lib/rpm/Packages.db | 0 | not an rpm NDB database",
       "garbage as ndb | usr/lib/sysimage/rpm/Packages.db | 8192 | not an rpm NDB database"})
-  void rejectsNonDatabases(String name, String path, int size, String reason) {
+  void rejectsNonDatabases(String name, String path, int size, String reason) throws IOException {
     byte[] garbage = new byte[size];
     Arrays.fill(garbage, (byte) 0x5a);
 
-    CollectingSink sink = CollectingSink.analyze(analyzer, path, garbage);
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, path, garbage);
 
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).singleElement().asString().contains(reason);
@@ -80,8 +80,8 @@ class RpmDatabaseAnalyzerTest {
     Set<Path> before = temporaryCopies();
     byte[] good = Files.readAllBytes(testdata("pkgdb/rpm/local-sqlite/rpmdb.sqlite"));
 
-    CollectingSink.analyze(analyzer, "var/lib/rpm/rpmdb.sqlite", good);
-    CollectingSink.analyze(analyzer, "var/lib/rpm/rpmdb.sqlite", Arrays.copyOf(good, 4096));
+    RecordedAnalysis.analyzeWanted(analyzer, "var/lib/rpm/rpmdb.sqlite", good);
+    RecordedAnalysis.analyzeWanted(analyzer, "var/lib/rpm/rpmdb.sqlite", Arrays.copyOf(good, 4096));
 
     assertThat(temporaryCopies()).isSubsetOf(before);
   }

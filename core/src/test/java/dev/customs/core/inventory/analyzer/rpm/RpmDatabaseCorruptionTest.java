@@ -3,7 +3,7 @@ package dev.customs.core.inventory.analyzer.rpm;
 import static dev.customs.testkit.TestData.testdata;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.customs.core.inventory.analyzer.os.CollectingSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,7 +24,7 @@ class RpmDatabaseCorruptionTest {
   void truncatedBerkeleyDb() throws IOException {
     byte[] cut = Arrays.copyOf(fixture("el8-libuuid-bdb/Packages"), 5 * PAGE);
 
-    CollectingSink sink = CollectingSink.analyze(analyzer, "var/lib/rpm/Packages", cut);
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "var/lib/rpm/Packages", cut);
 
     assertThat(sink.problems).singleElement().asString().contains("truncated");
   }
@@ -34,7 +34,7 @@ class RpmDatabaseCorruptionTest {
     byte[] db = fixture("el8-libuuid-bdb/Packages");
     ByteBuffer.wrap(db).order(ByteOrder.LITTLE_ENDIAN).putShort(PAGE + 20, (short) 0x7fff);
 
-    CollectingSink sink = CollectingSink.analyze(analyzer, "var/lib/rpm/Packages", db);
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "var/lib/rpm/Packages", db);
 
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).singleElement().asString().contains("page 1 claims 32767 items");
@@ -52,7 +52,7 @@ class RpmDatabaseCorruptionTest {
       }
     }
 
-    CollectingSink sink = CollectingSink.analyze(analyzer, "var/lib/rpm/Packages", db);
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "var/lib/rpm/Packages", db);
 
     assertThat(sink.problems).singleElement().asString().contains("overflow chain breaks");
   }
@@ -61,7 +61,7 @@ class RpmDatabaseCorruptionTest {
   void truncatedSqlite() throws IOException {
     byte[] cut = Arrays.copyOf(fixture("cbl-mariner-2.0/rpmdb.sqlite"), 3 * PAGE);
 
-    CollectingSink sink = CollectingSink.analyze(analyzer, "var/lib/rpm/rpmdb.sqlite", cut);
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "var/lib/rpm/rpmdb.sqlite", cut);
 
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).singleElement().asString().startsWith("not a readable rpm SQLite database");
@@ -72,7 +72,7 @@ class RpmDatabaseCorruptionTest {
     byte[] db = fixture("sle15-bci-ndb/Packages.db");
     ByteBuffer.wrap(db).order(ByteOrder.LITTLE_ENDIAN).putInt(32 + 8, 0x7fffffff);
 
-    CollectingSink sink = CollectingSink.analyze(analyzer, "usr/lib/sysimage/rpm/Packages.db", db);
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "usr/lib/sysimage/rpm/Packages.db", db);
 
     assertThat(sink.problems).singleElement().asString().contains("package 1 lies outside the file");
   }
@@ -83,7 +83,7 @@ class RpmDatabaseCorruptionTest {
     // The first blob starts at block 0x100; its header blob's index count follows the 16-byte head.
     ByteBuffer.wrap(db).putInt(0x1000 + 16, 0x7fffffff);
 
-    CollectingSink sink = CollectingSink.analyze(analyzer, "usr/lib/sysimage/rpm/Packages.db", db);
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(analyzer, "usr/lib/sysimage/rpm/Packages.db", db);
 
     assertThat(sink.packages).hasSize(34);
     assertThat(sink.problems).singleElement().asString().startsWith("package 1 of 35: ");

@@ -4,7 +4,7 @@ import static dev.customs.testkit.TestData.testdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.customs.core.inventory.analyzer.os.CollectingSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -58,7 +58,7 @@ class RpmDatabaseLimitsTest {
       }
     }
 
-    CollectingSink sink = CollectingSink.analyze(new RpmDatabaseAnalyzer(), "var/lib/rpm/Packages.db", db);
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(new RpmDatabaseAnalyzer(), "var/lib/rpm/Packages.db", db);
 
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).containsExactly("rpm NDB slots point at overlapping blobs");
@@ -75,7 +75,7 @@ class RpmDatabaseLimitsTest {
       }
     }
 
-    CollectingSink sink = CollectingSink.analyze(new RpmDatabaseAnalyzer(), "var/lib/rpm/Packages.db", db);
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(new RpmDatabaseAnalyzer(), "var/lib/rpm/Packages.db", db);
 
     assertThat(sink.packages).isEmpty();
     assertThat(sink.problems).hasSize(11).last().isEqualTo("25 more of the 35 package headers are unreadable");

@@ -3,7 +3,7 @@ package dev.customs.core.inventory.analyzer.rpm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.customs.core.inventory.Package;
-import dev.customs.core.inventory.analyzer.os.CollectingSink;
+import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class RpmPseudoPackageTest {
       }
     }
 
-    CollectingSink sink = CollectingSink.analyze(new RpmDatabaseAnalyzer(), "var/lib/rpm/rpmdb.sqlite",
+    RecordedAnalysis sink = RecordedAnalysis.analyzeWanted(new RpmDatabaseAnalyzer(), "var/lib/rpm/rpmdb.sqlite",
         Files.readAllBytes(db));
 
     assertThat(sink.problems).isEmpty();
