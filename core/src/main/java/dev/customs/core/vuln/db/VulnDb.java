@@ -33,15 +33,18 @@ public final class VulnDb implements AutoCloseable {
   // A few MB each at most: enough for the distinct rows and ids of many images' packages.
   private static final int COLUMN_CACHE_ENTRIES = 20_000;
   private static final int ID_CACHE_ENTRIES = 20_000;
+  // Details carry descriptions and references (a few KB each): fewer of them.
+  private static final int DETAILS_CACHE_ENTRIES = 5_000;
   private static final Comparator<IdentifiedRow> ROW_ORDER =
       Comparator.comparing((IdentifiedRow r) -> r.record().vulnerabilityId()).thenComparingLong(IdentifiedRow::id);
   private final Connection db;
   private final BundleMetadata metadata;
   private final VulnDetailsReader detailsReader;
   // Bounded caches of what an open (immutable) bundle answers again and again: parsed JSON columns
-  // by their text, and the tables a matched row is completed with by vulnerability id.
+  // by their text, the tables a matched row is completed with, and details, by vulnerability id.
   private final ParsedColumnCache columns = new ParsedColumnCache(COLUMN_CACHE_ENTRIES);
   private final LruCache<String, IdTables> idTables = new LruCache<>(ID_CACHE_ENTRIES);
+  private final LruCache<String, Optional<VulnDetails>> details = new LruCache<>(DETAILS_CACHE_ENTRIES);
 
   private VulnDb(Connection db, BundleMetadata metadata) {
     this.db = db;
@@ -184,11 +187,14 @@ public final class VulnDb implements AutoCloseable {
 
   /** Everything known about an id, merged over all feeds; empty when no feed names it. */
   public synchronized Optional<VulnDetails> details(String id) {
-    try {
-      return detailsReader.details(id);
-    } catch (SQLException e) {
-      throw failed("details(" + id + ")", e);
-    }
+    // Seven small queries per id; images share most of their vulnerabilities (same base packages).
+    return details.get(id, i -> {
+      try {
+        return detailsReader.details(i);
+      } catch (SQLException e) {
+        throw failed("details(" + i + ")", e);
+      }
+    });
   }
 
   /** The CISA KEV entry of a CVE, if it is a known exploited vulnerability. */
