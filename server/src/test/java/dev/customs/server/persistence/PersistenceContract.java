@@ -245,7 +245,7 @@ abstract class PersistenceContract {
   private UUID image() {
     UUID id = UUID.randomUUID();
     images.insert(new RegisteredImage(id, null, "registry.example/contract/" + id + ":1", "registry.example",
-        "contract/" + id, "1", null, "linux/amd64", "api", NOW));
+        "contract/" + id, "1", null, "linux/amd64", "api", NOW, null));
     return id;
   }
 
