@@ -6,10 +6,16 @@ import dev.customs.core.image.Platform;
 import dev.customs.core.image.source.RegistryImageSource;
 import dev.customs.core.registry.RegistryHosts;
 import dev.customs.core.registry.RegistryOptions;
+import dev.customs.core.registry.RegistryClient;
 import dev.customs.core.registry.provider.ConnectionReport;
+import dev.customs.core.registry.provider.EnumerationPolicy;
+import dev.customs.core.registry.provider.EnumerationReport;
+import dev.customs.core.registry.provider.EnumerationRun;
 import dev.customs.core.registry.provider.RegistryClients;
 import dev.customs.core.registry.provider.RegistryConnectionChecker;
+import dev.customs.core.registry.provider.RegistryEnumerator;
 import dev.customs.core.registry.provider.RegistryIntegration;
+import dev.customs.core.registry.provider.RegistryProviders;
 import dev.customs.server.common.CustomsProperties;
 import java.io.IOException;
 import java.net.URI;
@@ -58,6 +64,22 @@ public class RegistryClientFactory {
     return withCa(registry, base -> new RegistryImageSource(
         RegistryClients.options(integration, logins.login(registry, integration, base), base))
         .open(reference, platform));
+  }
+
+  /** A Distribution API client logged in as the registry's provider says; close it after use. */
+  public RegistryClient openClient(Registry registry) throws IOException {
+    RegistryIntegration integration = integration(registry);
+    return withCa(registry, base -> RegistryClients.open(integration, logins.login(registry, integration, base), base));
+  }
+
+  /** Lists the registry's repositories and tags the way its provider allows, as the policy filters them. */
+  public EnumerationReport enumerate(Registry registry, EnumerationPolicy policy) throws IOException {
+    RegistryIntegration integration = integration(registry);
+    return withCa(registry, base -> {
+      try (RegistryEnumerator enumerator = RegistryProviders.forType(integration.type()).enumerator(integration, base)) {
+        return new EnumerationRun().run(enumerator, policy);
+      }
+    });
   }
 
   /** Core's step-by-step connection check; it logs in afresh, so a test never uses a cached login. */
