@@ -17,7 +17,7 @@ registry_url=$("$here/../shared/tools/registry.sh" start --port "$registry_port"
 CUSTOMS_HOME="$work/home" CUSTOMS_ADMIN_PASSWORD=bench-admin-password "$JAVA_HOME/bin/java" -jar \
   "$here/server/target/customs-server.jar" --server.port="$port" >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; "$here/../shared/tools/registry.sh" stop --port "$registry_port" --dir "$work/registry" >/dev/null 2>&1; rm -rf "$work"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; "$here/../shared/tools/registry.sh" stop --port "$registry_port" --dir "$work/registry" >/dev/null 2>&1; rm -rf "$work"' EXIT
 
 # one image, then the same manifest under tags t0..tN-1 (a manifest PUT each: cheap)
 skopeo copy --quiet --dest-tls-verify=false "oci-archive:$here/../shared/testdata/images/alpine-3.20.3.oci.tar" \
