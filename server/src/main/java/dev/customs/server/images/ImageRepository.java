@@ -39,7 +39,8 @@ public class ImageRepository {
    */
   public int markDeleted(UUID registryId, String repository, String tag, String digest, Instant now) {
     if (tag == null && digest == null) {
-      return jdbc.sql("update images set deleted_at = ? where registry_id = ? and repository = ? and deleted_at is null")
+      return jdbc.sql("""
+          update images set deleted_at = ? where registry_id = ? and repository = ? and deleted_at is null""")
           .params(SqlTimes.param(now), registryId, repository).update();
     }
     return jdbc.sql("""

@@ -15,6 +15,7 @@ import dev.customs.core.registry.provider.RegistryClients;
 import dev.customs.core.registry.provider.RegistryConnectionChecker;
 import dev.customs.core.registry.provider.RegistryEnumerator;
 import dev.customs.core.registry.provider.RegistryIntegration;
+import dev.customs.core.registry.provider.RegistryProvider;
 import dev.customs.core.registry.provider.RegistryProviders;
 import dev.customs.server.common.CustomsProperties;
 import java.io.IOException;
@@ -76,7 +77,8 @@ public class RegistryClientFactory {
   public EnumerationReport enumerate(Registry registry, EnumerationPolicy policy) throws IOException {
     RegistryIntegration integration = integration(registry);
     return withCa(registry, base -> {
-      try (RegistryEnumerator enumerator = RegistryProviders.forType(integration.type()).enumerator(integration, base)) {
+      RegistryProvider provider = RegistryProviders.forType(integration.type());
+      try (RegistryEnumerator enumerator = provider.enumerator(integration, base)) {
         return new EnumerationRun().run(enumerator, policy);
       }
     });

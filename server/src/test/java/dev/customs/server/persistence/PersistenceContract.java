@@ -16,6 +16,9 @@ import dev.customs.server.images.ImageRepository;
 import dev.customs.server.images.RegisteredImage;
 import dev.customs.server.identity.UserAccount;
 import dev.customs.server.identity.UserRepository;
+import dev.customs.server.pulls.PullReport;
+import dev.customs.server.pulls.PullRepository;
+import dev.customs.server.pulls.PullSettings;
 import dev.customs.server.registries.AuthKind;
 import dev.customs.server.registries.Registry;
 import dev.customs.server.registries.RegistryRepository;
@@ -69,12 +72,14 @@ abstract class PersistenceContract {
   DigestLocks locks;
   @Autowired
   DatabaseLayerCache layerCache;
+  @Autowired
+  PullRepository pulls;
 
   @Test
   void everyMigrationApplied() {
     List<String> versions = jdbc.sql("select version from flyway_schema_history where success = true "
         + "and version is not null order by installed_rank").query(String.class).list();
-    assertThat(versions).containsExactly("1", "2", "3");
+    assertThat(versions).containsExactly("1", "2", "3", "4", "5");
   }
 
   @Test
@@ -240,6 +245,50 @@ abstract class PersistenceContract {
     assertThat(images.findById(id).orElseThrow().digest()).isEqualTo("sha256:" + "0".repeat(64));
     assertThat(jobs.page(ScanState.CANCELLED, new PageRequest(0, 1))).allMatch(j -> j.state() == ScanState.CANCELLED);
     assertThat(images.delete(id)).isTrue();
+  }
+
+  @Test
+  void deleteEventsMarkImagesByTagDigestOrRepository() {
+    Registry registry = registry();
+    UUID tagged = UUID.randomUUID();
+    images.insert(new RegisteredImage(tagged, registry.id(), "registry.example/gone/app:1", "registry.example",
+        "gone/app", "1", "sha256:" + "1".repeat(64), "linux/amd64", "webhook", NOW, null));
+    assertThat(images.markDeleted(registry.id(), "gone/app", "2", null, NOW)).isZero();
+    assertThat(images.markDeleted(registry.id(), "gone/app", null, "sha256:" + "1".repeat(64), NOW)).isEqualTo(1);
+    assertThat(images.findById(tagged).orElseThrow().deletedAt()).isEqualTo(NOW);
+    images.clearDeleted(tagged);
+    assertThat(images.markDeleted(registry.id(), "gone/app", null, null, NOW)).isEqualTo(1);
+    assertThat(registries.delete(registry.id())).isTrue();
+  }
+
+  @Test
+  void pullSettingsRoundTripAndOnlyOneOwnerHoldsTheLease() {
+    Registry registry = registry();
+    assertThat(pulls.settings(registry.id())).isEqualTo(PullSettings.defaults(registry.id()));
+    PullSettings changed = new PullSettings(registry.id(), "0 30 2 * * *", List.of("team/**"), List.of("team/old"),
+        List.of(), List.of("*-rc"), 5, 100, 30, null);
+    pulls.update(changed);
+    assertThat(pulls.settings(registry.id())).isEqualTo(changed);
+
+    assertThat(pulls.tryLease(registry.id(), "a", NOW, NOW.plusSeconds(60))).isTrue();
+    assertThat(pulls.tryLease(registry.id(), "b", NOW.plusSeconds(1), NOW.plusSeconds(61))).isFalse();
+    assertThat(pulls.tryLease(registry.id(), "b", NOW.plusSeconds(61), NOW.plusSeconds(121))).as("expired").isTrue();
+    pulls.finish(registry.id(), "b", "team/x");
+    assertThat(pulls.settings(registry.id()).resumeCursor()).isEqualTo("team/x");
+    assertThat(pulls.tryLease(registry.id(), "a", NOW, NOW.plusSeconds(60))).as("released").isTrue();
+
+    PullReport report = new PullReport(UUID.randomUUID(), registry.id(), "manual", NOW, NOW.plusSeconds(3), 2, 1, 0,
+        4, 1, "team/x", List.of("team/y:1: manifest unknown"));
+    pulls.insertReport(report);
+    assertThat(pulls.reports(registry.id(), 10)).containsExactly(report);
+    assertThat(registries.delete(registry.id())).isTrue();
+  }
+
+  private Registry registry() {
+    Registry registry = new Registry(UUID.randomUUID(), "r-" + UUID.randomUUID(), RegistryType.GENERIC,
+        "https://registry.example", AuthKind.NONE, null, null, null, false, null, null, null, NOW, NOW);
+    registries.insert(registry);
+    return registry;
   }
 
   private UUID image() {
