@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +55,8 @@ public class RegistryClientFactory {
   /** The registry as core's providers take it, with its credential decrypted. */
   public RegistryIntegration integration(Registry registry) {
     String secret = registry.authKind() == AuthKind.NONE ? null : secrets.openCredential(registry);
-    return new RegistryIntegration(registry.type().id(), registry.url(), registry.username(), secret, Map.of());
+    return new RegistryIntegration(registry.type().id(), registry.url(), registry.username(), secret,
+        registry.options());
   }
 
   /** Opens an image of this registry (manifest, config, streaming layers); close it after use. */

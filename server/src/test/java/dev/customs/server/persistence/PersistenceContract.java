@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -79,7 +80,7 @@ abstract class PersistenceContract {
   void everyMigrationApplied() {
     List<String> versions = jdbc.sql("select version from flyway_schema_history where success = true "
         + "and version is not null order by installed_rank").query(String.class).list();
-    assertThat(versions).containsExactly("1", "2", "3", "4", "5");
+    assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6");
   }
 
   @Test
@@ -121,11 +122,11 @@ abstract class PersistenceContract {
     String pem = "-----BEGIN CERTIFICATE-----\n" + "A".repeat(60_000) + "\n-----END CERTIFICATE-----\n";
     Registry registry = new Registry(UUID.randomUUID(), "r-" + UUID.randomUUID(), RegistryType.HARBOR,
         "https://harbor.example", AuthKind.PASSWORD, "robot", "v1:abc", pem, true, "0 3 * * *", "v1:def", "dc-1",
-        NOW, NOW);
+        NOW, NOW, Map.of("project", "team-a", "apiUrl", "https://harbor.example/api=v2"));
     registries.insert(registry);
     assertThat(registries.findById(registry.id())).contains(registry);
     Registry renamed = new Registry(registry.id(), registry.name() + "-x", RegistryType.QUAY, "https://quay.io",
-        AuthKind.NONE, null, null, null, false, null, null, null, NOW, NOW.plusSeconds(5));
+        AuthKind.NONE, null, null, null, false, null, null, null, NOW, NOW.plusSeconds(5), Map.of());
     registries.update(renamed);
     assertThat(registries.findById(registry.id())).contains(renamed);
     assertThat(registries.delete(registry.id())).isTrue();
@@ -286,7 +287,7 @@ abstract class PersistenceContract {
 
   private Registry registry() {
     Registry registry = new Registry(UUID.randomUUID(), "r-" + UUID.randomUUID(), RegistryType.GENERIC,
-        "https://registry.example", AuthKind.NONE, null, null, null, false, null, null, null, NOW, NOW);
+        "https://registry.example", AuthKind.NONE, null, null, null, false, null, null, null, NOW, NOW, null);
     registries.insert(registry);
     return registry;
   }
