@@ -52,7 +52,7 @@ public class PullScheduler implements SmartLifecycle {
     return runs.submit(() -> runner.run(registry, "manual", owner));
   }
 
-  /** When the registry's cron fires next after {@code after} (server time zone). */
+  /** When the registry's cron fires next after {@code after} (in the zone of the server clock, UTC). */
   static Instant next(String cron, Instant after, ZoneId zone) {
     ZonedDateTime next = CronExpression.parse(cron).next(after.atZone(zone));
     return next == null ? Instant.MAX : next.toInstant();

@@ -16,7 +16,7 @@ public record PullSettings(UUID registryId, String cron, List<String> includeRep
     List<String> excludeRepositories, List<String> includeTags, List<String> excludeTags, int maxTagsPerRepository,
     int maxRepositories, Integer maxAgeDays, String resumeCursor) {
 
-  /** Nightly at 03:00 (server time zone), everything. */
+  /** Nightly at 03:00 (in the zone of the server clock, UTC), everything. */
   public static final String DEFAULT_CRON = "0 0 3 * * *";
   public static final int DEFAULT_MAX_TAGS = 20;
   public static final int DEFAULT_MAX_REPOSITORIES = 1000;
