@@ -1,12 +1,16 @@
 package dev.customs.server.identity;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -28,6 +32,25 @@ public class SecurityConfig {
   private static final String ADMIN = Role.ADMIN.name();
   private static final String SCANNER = Role.SCANNER.name();
   private static final String AUDITOR = Role.AUDITOR.name();
+
+  /**
+   * Registry webhooks carry the registry's own credentials (a Bearer secret, Basic for EventBridge,
+   * an HMAC header), which are not Customs accounts: this chain runs no authentication filter and
+   * no CSRF check, and the endpoint authenticates each delivery with the registry's webhook secret.
+   */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  SecurityFilterChain webhookSecurity(HttpSecurity http) {
+    http
+        .securityMatcher(request -> request.getRequestURI()
+            .matches(Pattern.quote(request.getContextPath()) + "/api/v1/registries/[^/]+/webhook"))
+        .authorizeHttpRequests(routes -> routes.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable());
+    return http.build();
+  }
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemResponseWriter writer) {

@@ -4,6 +4,7 @@ import dev.customs.server.common.PageRequest;
 import dev.customs.server.common.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +31,26 @@ public class ImageRepository {
 
   public void updateDigest(UUID id, String digest) {
     jdbc.sql("update images set digest = ? where id = ?").params(digest, id).update();
+  }
+
+  /**
+   * Marks the registry's images of a repository deleted: those with the tag, or the digest, or
+   * (when the event names neither) the whole repository.
+   */
+  public int markDeleted(UUID registryId, String repository, String tag, String digest, Instant now) {
+    if (tag == null && digest == null) {
+      return jdbc.sql("""
+          update images set deleted_at = ? where registry_id = ? and repository = ? and deleted_at is null""")
+          .params(SqlTimes.param(now), registryId, repository).update();
+    }
+    return jdbc.sql("""
+        update images set deleted_at = ? where registry_id = ? and repository = ? and deleted_at is null
+          and (tag = ? or digest = ?)""")
+        .params(SqlTimes.param(now), registryId, repository, tag, digest).update();
+  }
+
+  public void clearDeleted(UUID id) {
+    jdbc.sql("update images set deleted_at = null where id = ?").param(id).update();
   }
 
   public boolean delete(UUID id) {
@@ -64,6 +85,7 @@ public class ImageRepository {
   private static RegisteredImage map(ResultSet rs, int row) throws SQLException {
     return new RegisteredImage(rs.getObject("id", UUID.class), rs.getObject("registry_id", UUID.class),
         rs.getString("reference"), rs.getString("registry_host"), rs.getString("repository"), rs.getString("tag"),
-        rs.getString("digest"), rs.getString("platform"), rs.getString("source"), SqlTimes.instant(rs, "created_at"));
+        rs.getString("digest"), rs.getString("platform"), rs.getString("source"), SqlTimes.instant(rs, "created_at"),
+        SqlTimes.instant(rs, "deleted_at"));
   }
 }

@@ -57,7 +57,7 @@ public class ImageService {
     Registry registry = registryFor(ref, request.registryId());
     RegisteredImage image = images.find(ref.toString(), platform).orElseGet(() -> {
       RegisteredImage created = new RegisteredImage(UUID.randomUUID(), registry.id(), ref.toString(), ref.registry(),
-          ref.repository(), ref.tag().orElse(null), null, platform, "api", clock.instant());
+          ref.repository(), ref.tag().orElse(null), null, platform, "api", clock.instant(), null);
       images.insert(created);
       audit.record("image.register", "image", created.id(), "reference=" + created.reference() + " platform="
           + platform + " registry=" + registry.name());

@@ -24,6 +24,6 @@ public class DockerHubRegistryInitializer implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     steps.runOnce("dockerhub-registry", () -> registries.create(new RegistryRequest(NAME,
-        RegistryType.DOCKERHUB.id(), null, null, null, null, null, false, null, null, null)));
+        RegistryType.DOCKERHUB.id(), null, null, null, null, null, false, null, null, null, null)));
   }
 }

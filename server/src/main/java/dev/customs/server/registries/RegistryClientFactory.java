@@ -4,26 +4,33 @@ import dev.customs.core.image.Image;
 import dev.customs.core.image.ImageRef;
 import dev.customs.core.image.Platform;
 import dev.customs.core.image.source.RegistryImageSource;
-import dev.customs.core.registry.RegistryClient;
 import dev.customs.core.registry.RegistryHosts;
 import dev.customs.core.registry.RegistryOptions;
-import dev.customs.core.registry.RegistryTls;
-import dev.customs.core.registry.auth.Credentials;
+import dev.customs.core.registry.RegistryClient;
+import dev.customs.core.registry.provider.ConnectionReport;
+import dev.customs.core.registry.provider.EnumerationPolicy;
+import dev.customs.core.registry.provider.EnumerationReport;
+import dev.customs.core.registry.provider.EnumerationRun;
+import dev.customs.core.registry.provider.RegistryClients;
+import dev.customs.core.registry.provider.RegistryConnectionChecker;
+import dev.customs.core.registry.provider.RegistryEnumerator;
+import dev.customs.core.registry.provider.RegistryIntegration;
+import dev.customs.core.registry.provider.RegistryProvider;
+import dev.customs.core.registry.provider.RegistryProviders;
 import dev.customs.server.common.CustomsProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds core {@link RegistryClient}s from stored registry integrations: the integration's own
- * credentials, CA and transport only. The server's own Docker config is never consulted (it points
- * at a directory that does not exist), so one registry can never borrow another's credentials.
+ * Opens stored registry integrations with core: the integration's own credentials (through its
+ * provider's login, see {@link RegistryLogins}), CA and transport only. The server's own Docker
+ * config is never consulted (it points at a directory that does not exist), so one registry can
+ * never borrow another's credentials.
  */
 @Component
 public class RegistryClientFactory {
@@ -31,10 +38,12 @@ public class RegistryClientFactory {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final RegistrySecrets secrets;
+  private final RegistryLogins logins;
   private final Path workDir;
 
-  public RegistryClientFactory(RegistrySecrets secrets, CustomsProperties properties) {
+  public RegistryClientFactory(RegistrySecrets secrets, RegistryLogins logins, CustomsProperties properties) {
     this.secrets = secrets;
+    this.logins = logins;
     this.workDir = properties.homeDir().resolve("tmp");
   }
 
@@ -43,14 +52,42 @@ public class RegistryClientFactory {
     return RegistryHosts.canonical(URI.create(registry.url()).getRawAuthority());
   }
 
-  /** A client for one registry; close it after use. */
-  public RegistryClient open(Registry registry) throws IOException {
-    return withCa(registry, options -> RegistryClient.create(host(registry), options));
+  /** The registry as core's providers take it, with its credential decrypted. */
+  public RegistryIntegration integration(Registry registry) {
+    String secret = registry.authKind() == AuthKind.NONE ? null : secrets.openCredential(registry);
+    return new RegistryIntegration(registry.type().id(), registry.url(), registry.username(), secret,
+        registry.options());
   }
 
   /** Opens an image of this registry (manifest, config, streaming layers); close it after use. */
   public Image openImage(Registry registry, ImageRef reference, Platform platform) throws IOException {
-    return withCa(registry, options -> new RegistryImageSource(options).open(reference, platform));
+    RegistryIntegration integration = integration(registry);
+    return withCa(registry, base -> new RegistryImageSource(
+        RegistryClients.options(integration, logins.login(registry, integration, base), base))
+        .open(reference, platform));
+  }
+
+  /** A Distribution API client logged in as the registry's provider says; close it after use. */
+  public RegistryClient openClient(Registry registry) throws IOException {
+    RegistryIntegration integration = integration(registry);
+    return withCa(registry, base -> RegistryClients.open(integration, logins.login(registry, integration, base), base));
+  }
+
+  /** Lists the registry's repositories and tags the way its provider allows, as the policy filters them. */
+  public EnumerationReport enumerate(Registry registry, EnumerationPolicy policy) throws IOException {
+    RegistryIntegration integration = integration(registry);
+    return withCa(registry, base -> {
+      RegistryProvider provider = RegistryProviders.forType(integration.type());
+      try (RegistryEnumerator enumerator = provider.enumerator(integration, base)) {
+        return new EnumerationRun().run(enumerator, policy);
+      }
+    });
+  }
+
+  /** Core's step-by-step connection check; it logs in afresh, so a test never uses a cached login. */
+  public ConnectionReport check(Registry registry, String sampleRepository) throws IOException {
+    RegistryIntegration integration = integration(registry);
+    return withCa(registry, base -> new RegistryConnectionChecker(base).run(integration, sampleRepository));
   }
 
   /** What core needs to open something of this registry. */
@@ -59,65 +96,22 @@ public class RegistryClientFactory {
     T open(RegistryOptions options) throws IOException;
   }
 
-  /** The CA, if any, is a temporary file only while opening: core reads it when it builds its client. */
+  /** The CA, if any, is a temporary file only while the work runs: core reads it when it connects. */
   private <T> T withCa(Registry registry, Opener<T> opener) throws IOException {
-    RegistryOptions options = options(registry);
-    if (registry.caPem() == null) {
-      return opener.open(options);
-    }
-    Path ca = writeCa(registry);
-    try {
-      return opener.open(options.withCaFile(host(registry), ca));
-    } finally {
-      Files.deleteIfExists(ca);
-    }
-  }
-
-  private RegistryOptions options(Registry registry) {
-    String host = host(registry);
     RegistryOptions options = RegistryOptions.defaults()
         .withDockerConfig(workDir.resolve("no-docker-config"), List.of())
         .withTimeouts(CONNECT_TIMEOUT, READ_TIMEOUT)
         .withRetries(2, Duration.ofMillis(200));
-    if (registry.url().startsWith("http://")) {
-      options = options.withInsecureHost(host);
-    }
-    if (registry.authKind() != AuthKind.NONE) {
-      options = options.withCredentials(host, credentials(registry));
-    }
-    return options;
-  }
-
-  /** The JDK's CAs plus the registry's own CA, for probing TLS directly. */
-  public SSLContext sslContext(Registry registry) throws IOException {
     if (registry.caPem() == null) {
-      try {
-        return SSLContext.getDefault();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IOException("no default TLS context in this JVM", e);
-      }
+      return opener.open(options);
     }
-    Path ca = writeCa(registry);
+    Files.createDirectories(workDir);
+    Path ca = Files.createTempFile(workDir, "registry-ca-", ".pem");
     try {
-      return RegistryTls.withExtraCa(ca);
+      Files.writeString(ca, registry.caPem());
+      return opener.open(options.withCaFile(host(registry), ca));
     } finally {
       Files.deleteIfExists(ca);
     }
-  }
-
-  /** A token with a username is sent as that user's password (Harbor robots, GitLab, Docker Hub PATs). */
-  private Credentials credentials(Registry registry) {
-    String secret = secrets.openCredential(registry);
-    if (registry.authKind() == AuthKind.TOKEN && registry.username() == null) {
-      return Credentials.identityToken(secret);
-    }
-    return new Credentials(registry.username(), secret);
-  }
-
-  private Path writeCa(Registry registry) throws IOException {
-    Files.createDirectories(workDir);
-    Path ca = Files.createTempFile(workDir, "registry-ca-", ".pem");
-    Files.writeString(ca, registry.caPem());
-    return ca;
   }
 }

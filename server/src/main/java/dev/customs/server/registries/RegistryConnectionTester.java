@@ -1,8 +1,7 @@
 package dev.customs.server.registries;
 
-import dev.customs.core.registry.FetchedManifest;
-import dev.customs.core.registry.RegistryClient;
-import dev.customs.core.registry.RegistryException;
+import dev.customs.core.registry.provider.ConnectionReport;
+import dev.customs.core.registry.provider.ConnectionStep;
 import dev.customs.server.registries.dto.RegistryTestReport;
 import dev.customs.server.registries.dto.RegistryTestStep;
 import dev.customs.server.registries.dto.RegistryTestStep.Outcome;
@@ -14,113 +13,78 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * {@code POST /api/v1/registries/{id}/test}: checks, in order, that the server may and can connect
- * (address, reachable, tls), then what the credentials allow (catalog, pull on a sample
- * repository). {@code auth} is judged from those calls: a registry only reveals whether credentials
- * are good when they are used for something. A failed step skips the steps that depend on it.
+ * {@code POST /api/v1/registries/{id}/test}: first whether the server may connect at all (the
+ * request-forgery rules, checked again now since DNS answers change), then core's
+ * {@link dev.customs.core.registry.provider.RegistryConnectionChecker} (reachable, tls, auth,
+ * catalog, pull) with the registry's provider, so the console tests exactly what the CLI does.
  */
 @Service
 public class RegistryConnectionTester {
-  private static final int SAMPLE_PAGE = 10;
+  private static final List<String> CORE_STEPS = List.of("reachable", "tls", "auth", "catalog", "pull");
 
   private final RegistryService registries;
-  private final RegistryNetworkProbe probe;
+  private final RegistryUrlGuard guard;
   private final RegistryClientFactory clients;
 
-  public RegistryConnectionTester(RegistryService registries, RegistryNetworkProbe probe,
-      RegistryClientFactory clients) {
+  public RegistryConnectionTester(RegistryService registries, RegistryUrlGuard guard, RegistryClientFactory clients) {
     this.registries = registries;
-    this.probe = probe;
+    this.guard = guard;
     this.clients = clients;
   }
 
   public RegistryTestReport test(UUID id, Optional<String> sampleRepository) {
     Registry registry = registries.find(id);
-    RegistryTestSteps steps = new RegistryTestSteps();
+    long start = System.nanoTime();
+    List<RegistryTestStep> steps = new ArrayList<>();
     if (registry.connector() != null) {
-      for (String name : List.of("address", "reachable", "tls", "auth", "catalog", "pull")) {
-        steps.skip(name, "reached through connector " + registry.connector() + "; this server does not connect itself");
-      }
-      return RegistryTestReport.of(id, steps.all());
+      steps.add(skipped("address", connectorReason(registry)));
+      CORE_STEPS.forEach(name -> steps.add(skipped(name, connectorReason(registry))));
+      return RegistryTestReport.of(id, millisSince(start), steps);
     }
-    boolean connected = steps.run("address", () -> probe.address(registry))
-        && steps.run("reachable", () -> probe.reachable(registry));
-    if (connected && registry.url().startsWith("https://")) {
-      connected = steps.run("tls", () -> probe.tls(registry));
-    } else if (connected) {
-      steps.skip("tls", "plain HTTP (insecure: true): traffic and credentials are not encrypted");
-    }
-    if (!connected) {
-      for (String name : List.of("address", "reachable", "tls", "auth", "catalog", "pull")) {
-        if (steps.all().stream().noneMatch(s -> s.name().equals(name))) {
-          steps.skip(name, "an earlier step failed");
-        }
-      }
-      return RegistryTestReport.of(id, steps.all());
-    }
-    apiSteps(registry, sampleRepository, steps);
-    return RegistryTestReport.of(id, steps.all());
-  }
-
-  private void apiSteps(Registry registry, Optional<String> sampleRepository, RegistryTestSteps steps) {
-    int authIndex = steps.size();
-    List<RegistryException> failures = new ArrayList<>();
-    List<String> catalog = new ArrayList<>();
-    try (RegistryClient client = clients.open(registry)) {
-      boolean listed = steps.run("catalog", () -> {
-        catalog.addAll(recording(failures, () -> client.listRepositories(SAMPLE_PAGE)));
-        return "lists repositories (" + catalog.size() + " on the first page" + (catalog.isEmpty() ? "" : ", e.g. "
-            + catalog.getFirst()) + ")";
-      });
-      Optional<String> sample = sampleRepository.or(() -> catalog.stream().findFirst());
-      boolean pulled = sample.isPresent() && steps.run("pull", () -> pull(client, sample.get(), failures));
-      if (sample.isEmpty()) {
-        steps.skip("pull", "no repository to try: name one in the request body ({\"repository\": \"team/app\"})");
-      }
-      steps.add(authIndex, auth(registry, listed || pulled, failures));
-    } catch (IOException e) {
-      steps.add(authIndex, new RegistryTestStep("auth", Outcome.FAILED, e.getMessage(), 0));
-    }
-  }
-
-  private static String pull(RegistryClient client, String repository, List<RegistryException> failures)
-      throws RegistryException {
-    List<String> tags = recording(failures, () -> client.listTags(repository, SAMPLE_PAGE));
-    if (tags.isEmpty()) {
-      throw new RegistryException("list tags of", repository, "the repository has no tags to pull");
-    }
-    FetchedManifest manifest = recording(failures, () -> client.fetchManifest(repository, tags.getFirst()));
-    return "pulled the manifest of " + repository + ":" + tags.getFirst() + " (" + manifest.digest() + ")";
-  }
-
-  private static RegistryTestStep auth(Registry registry, boolean anySucceeded, List<RegistryException> failures) {
-    boolean unauthorized = failures.stream().anyMatch(f -> f.status() == 401);
-    boolean anonymous = registry.authKind() == AuthKind.NONE;
-    if (anySucceeded) {
-      return new RegistryTestStep("auth", Outcome.OK, anonymous ? "anonymous access accepted"
-          : "credentials accepted", 0);
-    }
-    if (unauthorized) {
-      return new RegistryTestStep("auth", Outcome.FAILED, anonymous
-          ? "the registry requires credentials: add a username and password or a token"
-          : "the registry rejected the credentials (401): check the username and password or token", 0);
-    }
-    return new RegistryTestStep("auth", Outcome.SKIPPED,
-        "not judged: no call got far enough to show whether the credentials are accepted", 0);
-  }
-
-  /** A registry call whose failure is also remembered, so auth can be judged from it. */
-  @FunctionalInterface
-  private interface RegistryCall<T> {
-    T call() throws RegistryException;
-  }
-
-  private static <T> T recording(List<RegistryException> failures, RegistryCall<T> call) throws RegistryException {
     try {
-      return call.call();
-    } catch (RegistryException e) {
-      failures.add(e);
-      throw e;
+      guard.check(registry.url(), registry.url().startsWith("http://"), false);
+      steps.add(new RegistryTestStep("address", Outcome.OK,
+          "the host is allowed by the request-forgery rules"));
+    } catch (RuntimeException e) {
+      steps.add(new RegistryTestStep("address", Outcome.FAILED, e.getMessage()));
+      CORE_STEPS.forEach(name -> steps.add(skipped(name, "the server may not connect to this address")));
+      return RegistryTestReport.of(id, millisSince(start), steps);
     }
+    steps.addAll(coreSteps(registry, sampleRepository.orElse(null)));
+    return RegistryTestReport.of(id, millisSince(start), steps);
+  }
+
+  private List<RegistryTestStep> coreSteps(Registry registry, String sampleRepository) {
+    try {
+      ConnectionReport report = clients.check(registry, sampleRepository);
+      return report.steps().stream().map(RegistryConnectionTester::step).toList();
+    } catch (IOException | RuntimeException e) {
+      // only the CA's temporary file or an unreadable stored secret get here: core reports the rest as steps
+      List<RegistryTestStep> failed = new ArrayList<>();
+      failed.add(new RegistryTestStep("reachable", Outcome.FAILED, "cannot prepare the check: " + e.getMessage()));
+      CORE_STEPS.stream().skip(1).forEach(name -> failed.add(skipped(name, "an earlier step failed")));
+      return failed;
+    }
+  }
+
+  private static RegistryTestStep step(ConnectionStep step) {
+    Outcome outcome = switch (step.status()) {
+      case PASS -> Outcome.OK;
+      case FAIL -> Outcome.FAILED;
+      case SKIPPED -> Outcome.SKIPPED;
+    };
+    return new RegistryTestStep(step.name(), outcome, step.message());
+  }
+
+  private static RegistryTestStep skipped(String name, String reason) {
+    return new RegistryTestStep(name, Outcome.SKIPPED, reason);
+  }
+
+  private static String connectorReason(Registry registry) {
+    return "reached through connector " + registry.connector() + "; this server does not connect itself";
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
   }
 }

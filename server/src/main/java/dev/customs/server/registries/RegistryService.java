@@ -10,6 +10,7 @@ import dev.customs.server.registries.dto.RegistryRequest;
 import dev.customs.server.registries.dto.RegistryResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,7 +96,7 @@ public class RegistryService {
     String webhookEnc = webhookSecret(id, request.webhookSecret(), old);
     return new Registry(id, request.name().strip(), type, url, credential.kind(), credential.username(), secretEnc,
         blankToNull(request.caPem()), request.allowsInsecure(), blankToNull(request.rescanCron()), webhookEnc, connector,
-        created, updated);
+        created, updated, request.options());
   }
 
   /** Absent keeps the stored secret, empty removes it, anything else replaces it. */
@@ -127,7 +128,8 @@ public class RegistryService {
         + (r.username() == null ? "" : " username=" + r.username()) + " insecure=" + r.insecure()
         + " ca=" + (r.caPem() != null) + " webhookSecret=" + (r.webhookSecretEnc() != null)
         + (r.rescanCron() == null ? "" : " rescan=" + r.rescanCron())
-        + (r.connector() == null ? "" : " connector=" + r.connector());
+        + (r.connector() == null ? "" : " connector=" + r.connector())
+        + (r.options().isEmpty() ? "" : " options=" + new TreeMap<>(r.options()));
   }
 
   private static String blankToNull(String text) {

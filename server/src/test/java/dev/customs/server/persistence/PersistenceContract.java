@@ -16,6 +16,9 @@ import dev.customs.server.images.ImageRepository;
 import dev.customs.server.images.RegisteredImage;
 import dev.customs.server.identity.UserAccount;
 import dev.customs.server.identity.UserRepository;
+import dev.customs.server.pulls.PullReport;
+import dev.customs.server.pulls.PullRepository;
+import dev.customs.server.pulls.PullSettings;
 import dev.customs.server.registries.AuthKind;
 import dev.customs.server.registries.Registry;
 import dev.customs.server.registries.RegistryRepository;
@@ -30,6 +33,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -69,12 +73,14 @@ abstract class PersistenceContract {
   DigestLocks locks;
   @Autowired
   DatabaseLayerCache layerCache;
+  @Autowired
+  PullRepository pulls;
 
   @Test
   void everyMigrationApplied() {
     List<String> versions = jdbc.sql("select version from flyway_schema_history where success = true "
         + "and version is not null order by installed_rank").query(String.class).list();
-    assertThat(versions).containsExactly("1", "2", "3");
+    assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6");
   }
 
   @Test
@@ -116,11 +122,11 @@ abstract class PersistenceContract {
     String pem = "-----BEGIN CERTIFICATE-----\n" + "A".repeat(60_000) + "\n-----END CERTIFICATE-----\n";
     Registry registry = new Registry(UUID.randomUUID(), "r-" + UUID.randomUUID(), RegistryType.HARBOR,
         "https://harbor.example", AuthKind.PASSWORD, "robot", "v1:abc", pem, true, "0 3 * * *", "v1:def", "dc-1",
-        NOW, NOW);
+        NOW, NOW, Map.of("project", "team-a", "apiUrl", "https://harbor.example/api=v2"));
     registries.insert(registry);
     assertThat(registries.findById(registry.id())).contains(registry);
     Registry renamed = new Registry(registry.id(), registry.name() + "-x", RegistryType.QUAY, "https://quay.io",
-        AuthKind.NONE, null, null, null, false, null, null, null, NOW, NOW.plusSeconds(5));
+        AuthKind.NONE, null, null, null, false, null, null, null, NOW, NOW.plusSeconds(5), Map.of());
     registries.update(renamed);
     assertThat(registries.findById(registry.id())).contains(renamed);
     assertThat(registries.delete(registry.id())).isTrue();
@@ -242,10 +248,54 @@ abstract class PersistenceContract {
     assertThat(images.delete(id)).isTrue();
   }
 
+  @Test
+  void deleteEventsMarkImagesByTagDigestOrRepository() {
+    Registry registry = registry();
+    UUID tagged = UUID.randomUUID();
+    images.insert(new RegisteredImage(tagged, registry.id(), "registry.example/gone/app:1", "registry.example",
+        "gone/app", "1", "sha256:" + "1".repeat(64), "linux/amd64", "webhook", NOW, null));
+    assertThat(images.markDeleted(registry.id(), "gone/app", "2", null, NOW)).isZero();
+    assertThat(images.markDeleted(registry.id(), "gone/app", null, "sha256:" + "1".repeat(64), NOW)).isEqualTo(1);
+    assertThat(images.findById(tagged).orElseThrow().deletedAt()).isEqualTo(NOW);
+    images.clearDeleted(tagged);
+    assertThat(images.markDeleted(registry.id(), "gone/app", null, null, NOW)).isEqualTo(1);
+    assertThat(registries.delete(registry.id())).isTrue();
+  }
+
+  @Test
+  void pullSettingsRoundTripAndOnlyOneOwnerHoldsTheLease() {
+    Registry registry = registry();
+    assertThat(pulls.settings(registry.id())).isEqualTo(PullSettings.defaults(registry.id()));
+    PullSettings changed = new PullSettings(registry.id(), "0 30 2 * * *", List.of("team/**"), List.of("team/old"),
+        List.of(), List.of("*-rc"), 5, 100, 30, null);
+    pulls.update(changed);
+    assertThat(pulls.settings(registry.id())).isEqualTo(changed);
+
+    assertThat(pulls.tryLease(registry.id(), "a", NOW, NOW.plusSeconds(60))).isTrue();
+    assertThat(pulls.tryLease(registry.id(), "b", NOW.plusSeconds(1), NOW.plusSeconds(61))).isFalse();
+    assertThat(pulls.tryLease(registry.id(), "b", NOW.plusSeconds(61), NOW.plusSeconds(121))).as("expired").isTrue();
+    pulls.finish(registry.id(), "b", "team/x");
+    assertThat(pulls.settings(registry.id()).resumeCursor()).isEqualTo("team/x");
+    assertThat(pulls.tryLease(registry.id(), "a", NOW, NOW.plusSeconds(60))).as("released").isTrue();
+
+    PullReport report = new PullReport(UUID.randomUUID(), registry.id(), "manual", NOW, NOW.plusSeconds(3), 2, 1, 0,
+        4, 1, "team/x", List.of("team/y:1: manifest unknown"));
+    pulls.insertReport(report);
+    assertThat(pulls.reports(registry.id(), 10)).containsExactly(report);
+    assertThat(registries.delete(registry.id())).isTrue();
+  }
+
+  private Registry registry() {
+    Registry registry = new Registry(UUID.randomUUID(), "r-" + UUID.randomUUID(), RegistryType.GENERIC,
+        "https://registry.example", AuthKind.NONE, null, null, null, false, null, null, null, NOW, NOW, null);
+    registries.insert(registry);
+    return registry;
+  }
+
   private UUID image() {
     UUID id = UUID.randomUUID();
     images.insert(new RegisteredImage(id, null, "registry.example/contract/" + id + ":1", "registry.example",
-        "contract/" + id, "1", null, "linux/amd64", "api", NOW));
+        "contract/" + id, "1", null, "linux/amd64", "api", NOW, null));
     return id;
   }
 

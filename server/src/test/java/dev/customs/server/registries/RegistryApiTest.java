@@ -175,6 +175,24 @@ class RegistryApiTest extends ApiTestSupport {
     assertThat(read(result).get("detail").asString()).isNotBlank();
   }
 
+  @Test
+  void providerOptionsAreStoredAndAValueWithALineBreakIsRefused() throws Exception {
+    Map<String, Object> body = registry("options-" + UUID.randomUUID());
+    body.put("type", "ecr");
+    body.put("url", "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com");
+    body.put("options", Map.of("region", "eu-west-1", "registryId", "123456789012"));
+    MvcResult created = send(HttpMethod.POST, "/api/v1/registries", body);
+    assertThat(created.getResponse().getStatus()).isEqualTo(201);
+    String id = read(created).get("id").asString();
+    JsonNode stored = json.readTree(get("/api/v1/registries/" + id));
+    assertThat(stored.get("options").get("region").asString()).isEqualTo("eu-west-1");
+    assertThat(stored.get("options").get("registryId").asString()).isEqualTo("123456789012");
+
+    body.put("options", Map.of("region", "eu-west-1\nregistryId=999"));
+    assertThat(send(HttpMethod.PUT, "/api/v1/registries/" + id, body).getResponse().getStatus()).isEqualTo(400);
+    assertThat(json.readTree(get("/api/v1/registries/" + id)).get("options").size()).isEqualTo(2);
+  }
+
   private static Arguments invalid(String name, String field, Consumer<Map<String, Object>> change) {
     return Arguments.of(name, field, change);
   }

@@ -9,15 +9,16 @@ import java.util.UUID;
 /**
  * An image with its latest scan job and latest result.
  *
+ * @param deletedAt when the registry reported the image deleted, or null
  * @param latestScan the newest scan job, whatever its state (null before the first)
  * @param latestResult the newest successful scan's summary (null until one succeeded)
  */
 public record ImageResponse(UUID id, String reference, UUID registryId, String registryHost, String repository,
-    String tag, String digest, String platform, String source, Instant createdAt, ScanResponse latestScan,
-    ScanSummary latestResult) {
+    String tag, String digest, String platform, String source, Instant createdAt, Instant deletedAt,
+    ScanResponse latestScan, ScanSummary latestResult) {
 
   public static ImageResponse of(RegisteredImage i, ScanResponse latestScan, ScanSummary latestResult) {
     return new ImageResponse(i.id(), i.reference(), i.registryId(), i.registryHost(), i.repository(), i.tag(),
-        i.digest(), i.platform(), i.source(), i.createdAt(), latestScan, latestResult);
+        i.digest(), i.platform(), i.source(), i.createdAt(), i.deletedAt(), latestScan, latestResult);
   }
 }

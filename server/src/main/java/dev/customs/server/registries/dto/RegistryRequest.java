@@ -3,6 +3,7 @@ package dev.customs.server.registries.dto;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 
 /**
  * Create ({@code POST}) or replace ({@code PUT}) a registry. Secrets ({@code password}, {@code token},
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Size;
  * @param insecure allow plain HTTP
  * @param rescanCron when to rescan this registry's images: cron with 5 (minute first) or 6 (second first) fields
  * @param connector the on-premises connector that carries this registry's traffic, if any
+ * @param options the provider's options, e.g. {@code {"region": "eu-west-1"}} for ECR (docs/registry-providers.md)
  */
 public record RegistryRequest(
     @NotBlank @Size(max = 100)
@@ -30,7 +32,9 @@ public record RegistryRequest(
     @Size(max = 100) String rescanCron,
     @Size(max = 500) String webhookSecret,
     @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]*", message = "may contain letters, digits, '.', '_' and '-' only")
-    String connector) {
+    String connector,
+    @Size(max = 20) Map<@Pattern(regexp = "[A-Za-z][A-Za-z0-9]{0,39}", message = "option names are letters and digits")
+        String, @Size(max = 500) @Pattern(regexp = "[^\\r\\n]*", message = "may not contain line breaks") String> options) {
 
   /** {@code insecure} with absent meaning false. */
   public boolean allowsInsecure() {

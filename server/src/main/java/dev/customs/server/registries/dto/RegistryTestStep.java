@@ -9,7 +9,7 @@ import java.util.Locale;
  * @param name address, reachable, tls, auth, catalog or pull
  * @param detail what was found, or why it failed and what to change
  */
-public record RegistryTestStep(String name, Outcome outcome, String detail, long millis) {
+public record RegistryTestStep(String name, Outcome outcome, String detail) {
   /** {@code skipped} means an earlier step failed or the step does not apply. */
   public enum Outcome {
     OK, FAILED, SKIPPED;

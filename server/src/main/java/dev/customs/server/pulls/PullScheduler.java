@@ -1,0 +1,100 @@
+package dev.customs.server.pulls;
+
+import dev.customs.server.registries.Registry;
+import dev.customs.server.registries.RegistryRepository;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts pull runs: every registry whose cron time has come (checked each minute), and "run now".
+ * Runs execute on one thread per replica, one registry after the other; the pull lease makes
+ * the schedule cluster-safe (every replica looks, one pulls).
+ */
+@Component
+public class PullScheduler implements SmartLifecycle {
+  private static final Logger LOG = LoggerFactory.getLogger(PullScheduler.class);
+  private static final long TICK_SECONDS = 60;
+
+  private final RegistryRepository registries;
+  private final PullRepository pulls;
+  private final RegistryPullRunner runner;
+  private final Clock clock;
+  private final String owner = "pull:" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
+      + UUID.randomUUID().toString().substring(0, 8);
+  private ScheduledExecutorService ticks;
+  private ExecutorService runs;
+  private volatile boolean running;
+
+  public PullScheduler(RegistryRepository registries, PullRepository pulls, RegistryPullRunner runner, Clock clock) {
+    this.registries = registries;
+    this.pulls = pulls;
+    this.runner = runner;
+    this.clock = clock;
+  }
+
+  /** Runs the registry's pull now, on the pull thread; the future is empty when a run is already going. */
+  public Future<Optional<PullReport>> runNow(Registry registry) {
+    return runs.submit(() -> runner.run(registry, "manual", owner));
+  }
+
+  /** When the registry's cron fires next after {@code after} (in the zone of the server clock, UTC). */
+  static Instant next(String cron, Instant after, ZoneId zone) {
+    ZonedDateTime next = CronExpression.parse(cron).next(after.atZone(zone));
+    return next == null ? Instant.MAX : next.toInstant();
+  }
+
+  private void tick() {
+    try {
+      Instant now = clock.instant();
+      for (Registry registry : registries.findAll()) {
+        PullSettings settings = pulls.settings(registry.id());
+        Optional<Instant> due = pulls.nextRunAt(registry.id());
+        if (due.isEmpty()) {
+          pulls.setNextRunAt(registry.id(), next(settings.cron(), now, clock.getZone()));
+        } else if (!due.get().isAfter(now)) {
+          pulls.setNextRunAt(registry.id(), next(settings.cron(), now, clock.getZone()));
+          runs.submit(() -> runner.run(registry, "schedule", owner));
+        }
+      }
+    } catch (RuntimeException e) {
+      // the database may be briefly unreachable: the next tick tries again
+      LOG.warn("Pull schedule check failed: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    runs = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("registry-pull").daemon().unstarted(r));
+    ticks = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("pull-schedule").daemon()
+        .unstarted(r));
+    ticks.scheduleWithFixedDelay(this::tick, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
+    running = true;
+  }
+
+  @Override
+  public synchronized void stop() {
+    running = false;
+    ticks.shutdownNow();
+    runs.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}
