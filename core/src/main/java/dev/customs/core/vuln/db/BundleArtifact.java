@@ -1,9 +1,7 @@
 package dev.customs.core.vuln.db;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.core.image.Digest;
-import dev.customs.core.registry.FetchedManifest;
 import dev.customs.core.registry.MediaTypes;
 import dev.customs.core.registry.RegistryClient;
 import dev.customs.core.registry.RegistryException;
@@ -33,7 +31,7 @@ public final class BundleArtifact {
   static final String SCHEMA_ANNOTATION = "dev.customs.vulndb.schema-version";
   static final String BUILT_ANNOTATION = "dev.customs.vulndb.built";
   static final String SHA256_ANNOTATION = "dev.customs.vulndb.sha256";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
   private final RegistryClient client;
   private final Clock clock;
@@ -57,7 +55,8 @@ public final class BundleArtifact {
       String sha256 = BundleChecksum.verify(bundle);
       BundleMetadata metadata = BundleVerifier.verify(bundle, sha256);
       Digest layer = new Digest("sha256", sha256);
-      client.pushBlob(ref.repository(), Digest.sha256(EMPTY_CONFIG), HttpRequest.BodyPublishers.ofByteArray(EMPTY_CONFIG));
+      client.pushBlob(ref.repository(), Digest.sha256(EMPTY_CONFIG),
+          HttpRequest.BodyPublishers.ofByteArray(EMPTY_CONFIG));
       client.pushBlob(ref.repository(), layer, HttpRequest.BodyPublishers.ofFile(bundle));
       byte[] manifest = manifest(bundle, layer, metadata);
       return client.pushManifest(ref.repository(), ref.tag(), MediaTypes.OCI_MANIFEST, manifest);
@@ -99,7 +98,7 @@ public final class BundleArtifact {
   public BundleMetadata pull(BundleReference ref, Path target) throws BundleException {
     Path download = null;
     try {
-      BundleLayer layer = BundleLayer.of(ref, client.fetchManifest(ref.repository(), ref.tag()));
+      BundleArtifactLayer layer = BundleArtifactLayer.of(ref, client.fetchManifest(ref.repository(), ref.tag()));
       download = BundleFiles.temporaryBeside(target);
       try (InputStream in = client.openBlob(ref.repository(), layer.digest(), layer.size())) {
         Files.copy(in, download, StandardCopyOption.REPLACE_EXISTING);
@@ -125,44 +124,6 @@ public final class BundleArtifact {
       Files.deleteIfExists(BundleChecksum.sidecarOf(download));
     } catch (IOException e) {
       // A leftover download never has the bundle's name; nothing reads it.
-    }
-  }
-
-  /** The bundle layer of a fetched manifest, or a refusal saying what the tag holds instead. */
-  record BundleLayer(Digest digest, long size) {
-    static BundleLayer of(BundleReference ref, FetchedManifest fetched) throws BundleException, IOException {
-      if (!fetched.mediaType().equals(MediaTypes.OCI_MANIFEST)) {
-        throw notABundle(ref, "a manifest of media type " + fetched.mediaType());
-      }
-      JsonNode manifest = JSON.readTree(fetched.bytes());
-      String artifactType = manifest.path("artifactType").asText("");
-      if (!artifactType.equals(ARTIFACT_TYPE)) {
-        String config = manifest.path("config").path("mediaType").asText("");
-        throw notABundle(ref, artifactType.isEmpty()
-            ? "an OCI image (config " + config + ")" : "an artifact of type " + artifactType);
-      }
-      JsonNode layers = manifest.path("layers");
-      if (layers.size() != 1 || !layers.get(0).path("mediaType").asText("").equals(LAYER_MEDIA_TYPE)) {
-        throw notABundle(ref, "an artifact of type " + ARTIFACT_TYPE + " without exactly one layer of media type "
-            + LAYER_MEDIA_TYPE);
-      }
-      JsonNode layer = layers.get(0);
-      Digest digest;
-      try {
-        digest = Digest.parse(layer.path("digest").asText(""));
-      } catch (IllegalArgumentException e) {
-        throw new BundleException(ref + ": the bundle layer's digest is invalid: " + e.getMessage());
-      }
-      // The .sha256 sidecar that BundleInstaller checks holds a SHA-256; another algorithm cannot fill it.
-      if (!digest.algorithm().equals("sha256")) {
-        throw new BundleException(ref + ": the bundle layer's digest " + digest + " is not a sha256 digest");
-      }
-      return new BundleLayer(digest, layer.path("size").asLong(-1));
-    }
-
-    private static BundleException notABundle(BundleReference ref, String what) {
-      return new BundleException(ref + " holds " + what + ", not a Customs vulnerability bundle (artifactType "
-          + ARTIFACT_TYPE + "); refusing to install it");
     }
   }
 }

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.customs.core.image.Digest;
+import dev.customs.core.registry.MediaTypes;
 import dev.customs.core.registry.RegistryClient;
 import dev.customs.core.registry.RegistryOptions;
 import dev.customs.core.registry.auth.Credentials;
 import dev.customs.core.vuln.feed.Feeds;
 import dev.customs.testkit.LocalRegistry;
 import dev.customs.testkit.TestData;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +119,7 @@ class BundleArtifactLocalRegistryTest {
     try (RegistryClient client = client(registry, null)) {
       new BundleArtifact(client, Clock.fixed(NOW, ZoneOffset.UTC)).push(bundle, ref);
       assertThat(client.pushBlob(ref.repository(), new Digest("sha256", built.sha256()),
-          java.net.http.HttpRequest.BodyPublishers.noBody())).isFalse();
+          HttpRequest.BodyPublishers.noBody())).isFalse();
       Digest second = new BundleArtifact(client, Clock.fixed(NOW, ZoneOffset.UTC)).push(bundle, ref);
       assertThat(second).isEqualTo(Digest.sha256(registry.inspectRaw("security/again:1")
           .getBytes(StandardCharsets.UTF_8)));
@@ -155,6 +157,34 @@ class BundleArtifactLocalRegistryTest {
           .isInstanceOf(BundleException.class)
           .hasMessage(ref + " holds an OCI image (config application/vnd.oci.image.config.v1+json), not a Customs"
               + " vulnerability bundle (artifactType application/vnd.customs.vulndb.v1); refusing to install it");
+    }
+    assertThat(Files.readAllBytes(installed)).isEqualTo(before);
+    assertThat(Files.list(installed.getParent()).map(p -> p.getFileName().toString()))
+        .containsExactlyInAnyOrder("customs.db", "customs.db.sha256");
+  }
+
+  @Test
+  void anArtifactWhoseLayerIsNoBundleIsRefusedByTheInstallerAndTheInstalledBundleKept() throws Exception {
+    Path installed = dir.resolve("cache").resolve("customs.db");
+    BundleInstaller.install(bundle, installed);
+    byte[] before = Files.readAllBytes(installed);
+    byte[] junk = "not a SQLite file".getBytes(StandardCharsets.UTF_8);
+    BundleReference ref = BundleReference.parse("oci://" + registry.host() + "/security/junk:1");
+    String manifest = ("{'schemaVersion':2,'mediaType':'application/vnd.oci.image.manifest.v1+json',"
+        + "'artifactType':'application/vnd.customs.vulndb.v1','config':{'mediaType':'application/vnd.oci.empty.v1+json',"
+        + "'digest':'" + Digest.sha256(BundleArtifact.EMPTY_CONFIG) + "','size':2},'layers':[{'mediaType':"
+        + "'application/vnd.customs.vulndb.layer.v1.sqlite','digest':'" + Digest.sha256(junk) + "','size':"
+        + junk.length + "}]}").replace('\'', '"');
+
+    try (RegistryClient client = client(registry, null)) {
+      client.pushBlob(ref.repository(), Digest.sha256(BundleArtifact.EMPTY_CONFIG),
+          HttpRequest.BodyPublishers.ofByteArray(BundleArtifact.EMPTY_CONFIG));
+      client.pushBlob(ref.repository(), Digest.sha256(junk), HttpRequest.BodyPublishers.ofByteArray(junk));
+      client.pushManifest(ref.repository(), ref.tag(), MediaTypes.OCI_MANIFEST,
+          manifest.getBytes(StandardCharsets.UTF_8));
+      assertThatThrownBy(() -> new BundleArtifact(client, Clock.systemUTC()).pull(ref, installed))
+          .isInstanceOf(BundleException.class)
+          .hasMessageContaining("customs.db.tmp-");
     }
     assertThat(Files.readAllBytes(installed)).isEqualTo(before);
     assertThat(Files.list(installed.getParent()).map(p -> p.getFileName().toString()))
