@@ -105,13 +105,23 @@ public final class BundleArtifact {
       }
       Files.writeString(BundleChecksum.sidecarOf(download),
           BundleChecksum.sidecarLine(layer.digest().hex(), download.getFileName().toString()), StandardCharsets.UTF_8);
-      return BundleInstaller.install(download, target);
+      return install(ref, download, target);
     } catch (RegistryException e) {
       throw new BundleException("cannot pull " + ref + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new BundleException("cannot pull " + ref + " to " + target + ": " + e.getMessage(), e);
     } finally {
       deleteQuietly(download);
+    }
+  }
+
+  /** The installer's messages name the temporary download; the user needs the reference too. */
+  private static BundleMetadata install(BundleReference ref, Path download, Path target) throws BundleException {
+    try {
+      return BundleInstaller.install(download, target);
+    } catch (BundleException e) {
+      throw new BundleException("the bundle pulled from " + ref + " is refused, " + target + " is unchanged: "
+          + e.getMessage(), e);
     }
   }
 
