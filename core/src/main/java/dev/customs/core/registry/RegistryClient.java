@@ -107,7 +107,8 @@ public final class RegistryClient implements AutoCloseable {
    *
    * @return true when it was sent, false when the repository had it
    */
-  public boolean pushBlob(String repository, Digest digest, HttpRequest.BodyPublisher content) throws RegistryException {
+  public boolean pushBlob(String repository, Digest digest, HttpRequest.BodyPublisher content)
+      throws RegistryException {
     return uploads.upload(repository, digest, content);
   }
 

@@ -46,7 +46,8 @@ class RegistryPushLocalRegistryTest {
 
   /** An OCI manifest naming the two blobs, as registries require them to exist before it. */
   private static byte[] manifest() {
-    return ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"artifactType\":\"application/x.test\","
+    return ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\","
+        + "\"artifactType\":\"application/x.test\","
         + "\"config\":{\"mediaType\":\"application/vnd.oci.empty.v1+json\",\"digest\":\"" + Digest.sha256(CONFIG)
         + "\",\"size\":2},\"layers\":[{\"mediaType\":\"application/x.test.layer\",\"digest\":\"" + Digest.sha256(DATA)
         + "\",\"size\":" + DATA.length + "}]}").getBytes(StandardCharsets.UTF_8);
@@ -106,7 +107,8 @@ class RegistryPushLocalRegistryTest {
     try (RegistryClient client = RegistryClient.create(registry.host(), options())) {
       assertThatThrownBy(() -> client.pushManifest("push/missing", "1", MediaTypes.OCI_MANIFEST, manifest()))
           .isInstanceOf(RegistryException.class)
-          .hasMessageStartingWith("failed to push manifest " + registry.host() + "/push/missing:1: unexpected HTTP status 400"
+          .hasMessageStartingWith("failed to push manifest " + registry.host()
+              + "/push/missing:1: unexpected HTTP status 400"
               + " (MANIFEST_BLOB_UNKNOWN: blob unknown to registry)");
     }
   }

@@ -140,7 +140,8 @@ final class TokenProxy implements AutoCloseable {
     // The registry's absolute upload URL points past this proxy; relative, it comes back through it.
     response.headers().firstValue("Location").ifPresent(v -> ex.getResponseHeaders().set("Location",
         v.startsWith(registryUrl) ? v.substring(registryUrl.length()) : v));
-    long length = ex.getRequestMethod().equals("HEAD") ? 0 : response.headers().firstValueAsLong("Content-Length").orElse(0);
+    long length = ex.getRequestMethod().equals("HEAD")
+        ? 0 : response.headers().firstValueAsLong("Content-Length").orElse(0);
     ex.sendResponseHeaders(response.statusCode(), length == 0 ? -1 : length);
     try (InputStream in = response.body()) {
       if (length > 0) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BundleArtifactLayerTest {
   private static final BundleReference REF = BundleReference.parse("oci://registry.example/db:1");
   private static final String SHA = "sha256:" + "abababababababababababababababab" + "abababababababababababababababab";
-  private static final String SHA512 = "sha512:" + "abababababababababababababababab" + "abababababababababababababababab"
+  private static final String SHA512 = "sha512:"
+      + "abababababababababababababababab" + "abababababababababababababababab"
       + "abababababababababababababababab" + "abababababababababababababababab";
   private static final String BUNDLE_LAYER =
       "{'mediaType':'application/vnd.customs.vulndb.layer.v1.sqlite','digest':'" + SHA + "','size':4096}";
@@ -46,7 +47,8 @@ class BundleArtifactLayerTest {
           + " | {'artifactType':'application/vnd.example.sbom','layers':[]}"
           + " | holds an artifact of type application/vnd.example.sbom, not a Customs vulnerability bundle",
       "two layers | application/vnd.oci.image.manifest.v1+json"
-          + " | {'artifactType':'application/vnd.customs.vulndb.v1','layers':[" + BUNDLE_LAYER + "," + BUNDLE_LAYER + "]}"
+          + " | {'artifactType':'application/vnd.customs.vulndb.v1','layers':["
+          + BUNDLE_LAYER + "," + BUNDLE_LAYER + "]}"
           + " | without exactly one layer of media type application/vnd.customs.vulndb.layer.v1.sqlite",
       "wrong layer type | application/vnd.oci.image.manifest.v1+json"
           + " | {'artifactType':'application/vnd.customs.vulndb.v1','layers':[{'mediaType':'application/x.tar',"

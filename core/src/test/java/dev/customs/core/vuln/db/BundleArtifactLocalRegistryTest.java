@@ -171,7 +171,8 @@ class BundleArtifactLocalRegistryTest {
     byte[] junk = "not a SQLite file".getBytes(StandardCharsets.UTF_8);
     BundleReference ref = BundleReference.parse("oci://" + registry.host() + "/security/junk:1");
     String manifest = ("{'schemaVersion':2,'mediaType':'application/vnd.oci.image.manifest.v1+json',"
-        + "'artifactType':'application/vnd.customs.vulndb.v1','config':{'mediaType':'application/vnd.oci.empty.v1+json',"
+        + "'artifactType':'application/vnd.customs.vulndb.v1',"
+        + "'config':{'mediaType':'application/vnd.oci.empty.v1+json',"
         + "'digest':'" + Digest.sha256(BundleArtifact.EMPTY_CONFIG) + "','size':2},'layers':[{'mediaType':"
         + "'application/vnd.customs.vulndb.layer.v1.sqlite','digest':'" + Digest.sha256(junk) + "','size':"
         + junk.length + "}]}").replace('\'', '"');

@@ -10,7 +10,8 @@ class BundleReferenceTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "oci://127.0.0.1:5000/customs-db:latest, 127.0.0.1:5000, customs-db, latest",
-      "oci://registry.example.com/security/vuln/customs-db:2026-11-22, registry.example.com, security/vuln/customs-db, 2026-11-22",
+      "oci://registry.example.com/security/vuln/customs-db:2026-11-22, registry.example.com,"
+          + " security/vuln/customs-db, 2026-11-22",
       "oci://localhost:5000/a_b.c--d:v1.0_rc, localhost:5000, a_b.c--d, v1.0_rc",
   })
   void parses(String text, String registry, String repository, String tag) {
