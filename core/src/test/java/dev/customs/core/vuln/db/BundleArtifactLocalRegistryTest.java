@@ -114,6 +114,29 @@ class BundleArtifactLocalRegistryTest {
   }
 
   @Test
+  void aBundleMirroredWithSkopeoThroughAnOciLayoutPullsFromTheMirror() throws Exception {
+    Path pulled = dir.resolve("site").resolve("customs.db");
+    pushAndPull(registry, null, "security/source:1", dir.resolve("first.db"));
+    // What an air-gapped site does: copy to a directory, carry it across, copy into its registry.
+    Path layout = dir.resolve("carried");
+    skopeo("docker://" + registry.host() + "/security/source:1", "oci:" + layout + ":db");
+    skopeo("oci:" + layout + ":db", "docker://" + registry.host() + "/mirror/customs-db:1");
+
+    BundleReference mirror = BundleReference.parse("oci://" + registry.host() + "/mirror/customs-db:1");
+    try (RegistryClient client = client(registry, null)) {
+      assertThat(new BundleArtifact(client, Clock.systemUTC()).pull(mirror, pulled).sha256()).isEqualTo(built.sha256());
+    }
+    assertThat(Files.readAllBytes(pulled)).isEqualTo(Files.readAllBytes(bundle));
+  }
+
+  private static void skopeo(String from, String to) throws Exception {
+    Process process = new ProcessBuilder("skopeo", "copy", "--quiet", "--src-tls-verify=false",
+        "--dest-tls-verify=false", from, to).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as("skopeo copy %s %s: %s", from, to, output).isZero();
+  }
+
+  @Test
   void pushingAgainSendsNoBlobTwiceAndYieldsTheSameLayer() throws Exception {
     BundleReference ref = BundleReference.parse("oci://" + registry.host() + "/security/again:1");
     try (RegistryClient client = client(registry, null)) {
