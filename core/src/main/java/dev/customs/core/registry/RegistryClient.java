@@ -9,6 +9,7 @@ import dev.customs.core.registry.auth.TokenFetcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class RegistryClient implements AutoCloseable {
   private final BlobFetcher blobs;
   private final TagLister tags;
   private final CatalogLister catalog;
+  private final BlobUploader uploads;
+  private final ManifestPusher manifestPushes;
 
   private RegistryClient(String registry, RegistryOptions options, HttpClient http, RegistryEndpointCaller caller) {
     this.registry = registry;
@@ -40,6 +43,8 @@ public final class RegistryClient implements AutoCloseable {
     this.blobs = new BlobFetcher(caller, registry, options.readTimeout(), timer);
     this.tags = new TagLister(caller, registry);
     this.catalog = new CatalogLister(caller, registry);
+    this.uploads = new BlobUploader(caller, registry);
+    this.manifestPushes = new ManifestPusher(caller, registry);
   }
 
   /** @param registry the host as references write it, e.g. {@code docker.io} or {@code 127.0.0.1:5000} */
@@ -94,6 +99,23 @@ public final class RegistryClient implements AutoCloseable {
   /** A small blob (a config) read whole and verified; refuses blobs over {@code maxBytes}. */
   public byte[] readBlob(String repository, Digest digest, long size, long maxBytes) throws IOException {
     return blobs.readAll(repository, digest, size, maxBytes);
+  }
+
+  /**
+   * Puts a blob into the repository unless it is there already. The registry checks the content
+   * against {@code digest} and refuses a mismatch.
+   *
+   * @return true when it was sent, false when the repository had it
+   */
+  public boolean pushBlob(String repository, Digest digest, HttpRequest.BodyPublisher content)
+      throws RegistryException {
+    return uploads.upload(repository, digest, content);
+  }
+
+  /** Stores a manifest under a tag, after its blobs; returns the manifest's digest. */
+  public Digest pushManifest(String repository, String tag, String mediaType, byte[] manifest)
+      throws RegistryException {
+    return manifestPushes.push(repository, tag, mediaType, manifest);
   }
 
   public List<String> listTags(String repository) throws RegistryException {

@@ -127,7 +127,13 @@ final class RegistryEndpointCaller {
     URI current = uri;
     boolean sameOrigin = true;
     for (int hop = 0; ; hop++) {
-      HttpRequest.Builder builder = HttpRequest.newBuilder(current).timeout(readTimeout).GET();
+      HttpRequest.Builder builder = HttpRequest.newBuilder(current).timeout(readTimeout);
+      if (request.body().isPresent()) {
+        builder.header("Content-Type", request.body().get().contentType())
+            .method(request.method(), request.body().get().publisher());
+      } else {
+        builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
+      }
       if (!request.accept().isEmpty()) {
         builder.header("Accept", String.join(", ", request.accept()));
       }

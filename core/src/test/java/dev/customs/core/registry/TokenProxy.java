@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Docker-token-protocol front for a real registry: {@code /v2/...} answers 401 with a Bearer
- * challenge unless it carries a token this proxy issued, then forwards to the registry;
+ * challenge unless it carries a token this proxy issued, then forwards to the registry (any method,
+ * with the body; upload {@code Location}s made relative so that uploads come back through it);
  * {@code /token} issues tokens to one user. Stands in for Docker Hub-style auth in tests.
  */
 final class TokenProxy implements AutoCloseable {
@@ -103,10 +104,12 @@ final class TokenProxy implements AutoCloseable {
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       if (auth == null || !auth.startsWith("Bearer ") || !valid.contains(auth.substring(7))) {
         Matcher m = REPO.matcher(ex.getRequestURI().getPath());
-        String scope = m.matches() ? ",scope=\"repository:" + m.group(1) + ":pull\"" : "";
+        String actions = List.of("GET", "HEAD").contains(ex.getRequestMethod()) ? "pull" : "pull,push";
+        String scope = m.matches() ? ",scope=\"repository:" + m.group(1) + ":" + actions + "\"" : "";
         ex.getResponseHeaders().set("WWW-Authenticate",
             "Bearer realm=\"http://" + host() + "/token\",service=\"customs-test\"" + scope);
-        FakeRegistry.send(ex, 401, "application/json", "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"token required\"}]}".getBytes());
+        byte[] body = "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"token required\"}]}".getBytes();
+        FakeRegistry.send(ex, 401, "application/json", ex.getRequestMethod().equals("HEAD") ? new byte[0] : body);
         return;
       }
       forward(ex);
@@ -114,10 +117,15 @@ final class TokenProxy implements AutoCloseable {
   }
 
   private void forward(HttpExchange ex) throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registryUrl + ex.getRequestURI()));
-    String accept = ex.getRequestHeaders().getFirst("Accept");
-    if (accept != null) {
-      request.header("Accept", accept);
+    byte[] body = ex.getRequestBody().readAllBytes();
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registryUrl + ex.getRequestURI()))
+        .method(ex.getRequestMethod(), body.length == 0
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    for (String name : List.of("Accept", "Content-Type")) {
+      String value = ex.getRequestHeaders().getFirst(name);
+      if (value != null) {
+        request.header(name, value);
+      }
     }
     HttpResponse<InputStream> response;
     try {
@@ -126,10 +134,14 @@ final class TokenProxy implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
-    for (String name : List.of("Content-Type", "Docker-Content-Digest", "Link", "Location")) {
+    for (String name : List.of("Content-Type", "Docker-Content-Digest", "Link")) {
       response.headers().firstValue(name).ifPresent(v -> ex.getResponseHeaders().set(name, v));
     }
-    long length = response.headers().firstValueAsLong("Content-Length").orElse(0);
+    // The registry's absolute upload URL points past this proxy; relative, it comes back through it.
+    response.headers().firstValue("Location").ifPresent(v -> ex.getResponseHeaders().set("Location",
+        v.startsWith(registryUrl) ? v.substring(registryUrl.length()) : v));
+    long length = ex.getRequestMethod().equals("HEAD")
+        ? 0 : response.headers().firstValueAsLong("Content-Length").orElse(0);
     ex.sendResponseHeaders(response.statusCode(), length == 0 ? -1 : length);
     try (InputStream in = response.body()) {
       if (length > 0) {
