@@ -13,16 +13,17 @@ import picocli.CommandLine.ParseResult;
 final class CommandFailureHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+    String name = cmd.getCommandSpec().qualifiedName(" ");
     if (e instanceof IllegalArgumentException) {
-      cmd.getErr().println("customs " + cmd.getCommandName() + ": " + e.getMessage());
-      cmd.getErr().println("Try 'customs " + cmd.getCommandName() + " --help' for usage.");
+      cmd.getErr().println(name + ": " + e.getMessage());
+      cmd.getErr().println("Try '" + name + " --help' for usage.");
       return ExitCode.USAGE;
     }
     if (e instanceof IOException || e instanceof UncheckedIOException) {
-      cmd.getErr().println("customs " + cmd.getCommandName() + ": " + e.getMessage());
+      cmd.getErr().println(name + ": " + e.getMessage());
       return ExitCode.IMAGE_UNREADABLE;
     }
-    cmd.getErr().println("customs " + cmd.getCommandName() + ": internal error (please report it):");
+    cmd.getErr().println(name + ": internal error (please report it):");
     e.printStackTrace(cmd.getErr());
     return ExitCode.IMAGE_UNREADABLE;
   }
