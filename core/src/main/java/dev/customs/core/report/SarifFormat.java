@@ -105,7 +105,8 @@ public final class SarifFormat implements ScanFormat {
   /** The file in the image, or the image itself when the package has no file (a fact of the whole image). */
   private static ObjectNode location(String path, String image) {
     ObjectNode location = JSON.createObjectNode();
-    String uri = path.isEmpty() ? "image" : path.replaceFirst("^/+", "");
+    // GitHub needs a file for every result; a policy failure is about the image as a whole.
+    String uri = path.isEmpty() ? "image" : path;
     location.putObject("physicalLocation").putObject("artifactLocation").put("uri", SarifUris.encode(uri));
     location.putObject("message").put("text", "in image " + image);
     return location;

@@ -7,13 +7,20 @@ import java.net.URISyntaxException;
 final class SarifUris {
   private SarifUris() {}
 
-  /** Percent-encodes what a URI path cannot hold (spaces, non-ASCII stays encoded by URI rules). */
+  /** Percent-encodes what a URI path cannot hold (spaces, {@code %}, non-ASCII). */
   static String encode(String path) {
+    String relative = path.replaceFirst("^/+", "");
+    int colon = relative.indexOf(':');
+    int slash = relative.indexOf('/');
+    // "a:b/c" would read as a URI with scheme "a": "./a:b/c" is the same file, relative.
+    if (colon >= 0 && (slash < 0 || colon < slash)) {
+      relative = "./" + relative;
+    }
     try {
-      return new URI(null, null, path, null).toASCIIString();
+      return new URI(null, null, relative, null).toASCIIString();
     } catch (URISyntaxException e) {
-      // Only a path with a colon before any slash is refused (it would read as a scheme): prefix it.
-      return encode("./" + path);
+      // The multi-argument constructor quotes every illegal character, so a relative path never fails.
+      throw new IllegalStateException("cannot encode " + path + " as a URI: " + e.getMessage(), e);
     }
   }
 }
