@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** GitLab's container scanning report of the real debian12-app scan. */
@@ -67,8 +70,16 @@ class GitLabContainerScanningFormatTest {
   }
 
   @Test
-  void idsAreStableFromRunToRun() throws Exception {
-    assertThat(report().path("vulnerabilities").get(0).path("id"))
-        .isEqualTo(report().path("vulnerabilities").get(0).path("id"));
+  void idsAreUuidsThatDoNotChangeWithTheReportTime() throws Exception {
+    SbomContext later = new SbomContext("customs", "1.2.4", Instant.parse("2027-05-06T07:08:09Z"), UUID.randomUUID());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new GitLabContainerScanningFormat().write(JudgedScan.app(), later, out);
+    JsonNode first = report().path("vulnerabilities");
+    JsonNode second = JSON.readTree(out.toByteArray()).path("vulnerabilities");
+
+    for (int i = 0; i < first.size(); i++) {
+      assertThat(UUID.fromString(first.get(i).path("id").asText()).version()).isEqualTo(3);
+      assertThat(second.get(i).path("id")).isEqualTo(first.get(i).path("id"));
+    }
   }
 }
