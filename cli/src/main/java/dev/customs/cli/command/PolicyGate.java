@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -79,16 +80,23 @@ public final class PolicyGate {
     return false;
   }
 
-  /** Judges the scan: the exit code, after printing the verdict. OK when no policy was given. */
-  int judge(Inventory inventory, MatchResult match, PrintWriter err) {
+  /** The assessment of the scan by the loaded policies; empty when no policy was given. */
+  Optional<Assessment> assess(Inventory inventory, MatchResult match) {
     if (loaded.isEmpty()) {
-      return ExitCode.OK;
+      return Optional.empty();
     }
     EvaluationContext context = EvaluationContext.of(inventory, Instant.now())
         .withVulnerabilities(FindingViews.of(match.findings())).withVulnData(FindingViews.facts(match));
-    Assessment assessment = new PolicyEvaluator(suppressions, FailureHistory.NONE).evaluate(loaded, context);
-    print(assessment, err);
-    return assessment.compliant() ? ExitCode.OK : exitCode;
+    return Optional.of(new PolicyEvaluator(suppressions, FailureHistory.NONE).evaluate(loaded, context));
+  }
+
+  /** The exit code, after printing the verdict. OK when no policy was given. */
+  int judge(Optional<Assessment> assessment, PrintWriter err) {
+    if (assessment.isEmpty()) {
+      return ExitCode.OK;
+    }
+    print(assessment.get(), err);
+    return assessment.get().compliant() ? ExitCode.OK : exitCode;
   }
 
   private static void print(Assessment assessment, PrintWriter err) {

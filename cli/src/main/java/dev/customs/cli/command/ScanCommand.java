@@ -5,9 +5,8 @@ import dev.customs.cli.VersionProvider;
 import dev.customs.cli.options.ImageOptions;
 import dev.customs.cli.options.LayerCacheOptions;
 import dev.customs.core.inventory.Inventory;
+import dev.customs.core.policy.Assessment;
 import dev.customs.core.report.SbomContext;
-import dev.customs.core.report.ScanFormat;
-import dev.customs.core.report.ScanFormats;
 import dev.customs.core.report.ScanResult;
 import dev.customs.core.vuln.db.BundleException;
 import dev.customs.core.vuln.db.VulnDb;
@@ -16,8 +15,8 @@ import dev.customs.core.vuln.match.MatchResult;
 import dev.customs.core.vuln.match.VulnMatcher;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,7 +40,7 @@ public final class ScanCommand implements Callable<Integer> {
   @Mixin PolicyGate policy;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, json or cyclonedx (a CycloneDX 1.6 VDR). Default: ${DEFAULT-VALUE}.")
+      description = "table, json, cyclonedx (a CycloneDX 1.6 VDR), sarif, junit, gitlab or html. Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Option(names = "--severity", paramLabel = "LIST", split = ",",
@@ -51,16 +50,17 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--ignore-unfixed", description = "Leave out vulnerabilities that have no fix yet.")
   boolean ignoreUnfixed;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-  Path output;
+  @Option(names = {"-o", "--output"}, paramLabel = "[FORMAT=]FILE",
+      description = "Write the --format report to FILE instead of standard output; FORMAT=FILE (repeatable) "
+          + "also writes that format of the same scan, e.g. --output sarif=customs.sarif --output junit=junit.xml.")
+  List<String> outputs = List.of();
 
   @Option(names = {"-q", "--quiet"}, description = "No warnings on standard error (errors are still printed).")
   boolean quiet;
 
   @Override
   public Integer call() throws IOException {
-    ScanFormat scanFormat = ScanFormats.byName(format).orElseThrow(() -> new IllegalArgumentException(
-        "unknown --format \"" + format + "\" (expected one of " + String.join(", ", ScanFormats.names()) + ")"));
+    List<ScanOutput> reports = ScanOutput.of(format, outputs);
     FindingFilter filter = FindingFilter.of(severities, ignoreUnfixed);
     image.validate();
     PrintWriter err = spec.commandLine().getErr();
@@ -77,21 +77,32 @@ public final class ScanCommand implements Callable<Integer> {
         return ExitCode.IMAGE_UNREADABLE;
       }
       MatchResult match = filter.apply(new VulnMatcher(db).match(inventory));
-      try {
-        ReportOutput.write(output, out -> scanFormat.write(new ScanResult(inventory, match),
-            SbomContext.now(VersionProvider.version()), out));
-      } catch (IOException e) {
-        err.println("customs scan: cannot write " + (output == null ? "the output" : output) + ": " + e.getMessage());
-        return ExitCode.USAGE;
-      }
+      Optional<Assessment> assessment = policy.assess(inventory, match);
+      boolean written = write(reports, new ScanResult(inventory, match, assessment), err);
       if (!quiet) {
         warn(inventory, match, err);
       }
-      return policy.judge(inventory, match, err);
+      int verdict = policy.judge(assessment, err);
+      return written ? verdict : ExitCode.USAGE;
     } catch (BundleException e) {
       err.println("customs scan: " + e.getMessage());
       return ExitCode.DB_UNAVAILABLE;
     }
+  }
+
+  /** Writes every report, each from the same result; false (after saying which) when one could not be. */
+  private static boolean write(List<ScanOutput> reports, ScanResult result, PrintWriter err) {
+    SbomContext context = SbomContext.now(VersionProvider.version());
+    boolean all = true;
+    for (ScanOutput report : reports) {
+      try {
+        ReportOutput.write(report.file(), out -> report.format().write(result, context, out));
+      } catch (IOException e) {
+        err.println("customs scan: cannot write " + report.target() + ": " + e.getMessage());
+        all = false;
+      }
+    }
+    return all;
   }
 
   private static void warn(Inventory inventory, MatchResult match, PrintWriter err) {

@@ -119,7 +119,7 @@ class ScanCommandTest {
   void wrongFlagsExitWith2() {
     assertThat(scan("--input", ALPINE, "--severity", "urgent").err()).contains("unknown severity \"urgent\"");
     assertThat(scan("--input", ALPINE, "--severity", "urgent").exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(scan("--input", ALPINE, "--format", "sarif").exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(scan("--input", ALPINE, "--format", "pdf").exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(scan().exitCode()).isEqualTo(ExitCode.USAGE);
   }
 }

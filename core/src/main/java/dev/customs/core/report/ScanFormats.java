@@ -6,7 +6,8 @@ import java.util.Optional;
 /** The built-in scan report formats. */
 public final class ScanFormats {
   private static final List<ScanFormat> ALL = List.of(
-      new ScanTableFormat(), new ScanJsonFormat(), new VulnerabilityCycloneDxFormat());
+      new ScanTableFormat(), new ScanJsonFormat(), new VulnerabilityCycloneDxFormat(), new SarifFormat(),
+      new JUnitXmlFormat(), new GitLabContainerScanningFormat(), new HtmlReportFormat());
 
   private ScanFormats() {}
 

@@ -14,7 +14,7 @@ import java.io.OutputStream;
 /**
  * Customs' own scan document ({@code schemaVersion} 1): the image, the database it was matched
  * against, the distro coverage, and every finding with its ids, package, fix, status, severity and
- * its source, CVSS, KEV, EPSS and evidence. Fields are added, never renamed, without a version bump.
+ * its source, CVSS, KEV, EPSS and evidence, and the policy assessment (null when no policy was given). Fields are added, never renamed, without a version bump.
  */
 public final class ScanJsonFormat implements ScanFormat {
   public static final int SCHEMA_VERSION = 1;
@@ -49,6 +49,7 @@ public final class ScanJsonFormat implements ScanFormat {
     match.findings().forEach(f -> findings.add(finding(f)));
     ArrayNode problems = root.putArray("problems");
     match.problems().forEach(problems::add);
+    result.assessment().ifPresentOrElse(a -> root.set("assessment", AssessmentJson.of(a)), () -> root.putNull("assessment"));
     JSON.writeValue(out, root);
   }
 

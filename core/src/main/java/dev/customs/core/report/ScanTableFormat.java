@@ -1,6 +1,9 @@
 package dev.customs.core.report;
 
 import dev.customs.core.inventory.Inventory;
+import dev.customs.core.policy.Assessment;
+import dev.customs.core.policy.PolicyAssessment;
+import dev.customs.core.policy.Verdict;
 import dev.customs.core.vuln.db.BundleMetadata;
 import dev.customs.core.vuln.match.DistroCoverage;
 import dev.customs.core.vuln.match.Finding;
@@ -22,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * For people: the image, the data it was matched against and how old it is, a count per severity,
- * then one row per finding. A release the data does not cover is said loudly, never shown as clean.
+ * then one row per finding, and the policy verdict with its reasons when policies were given. A release the data does not cover is said loudly, never shown as clean.
  */
 public final class ScanTableFormat implements ScanFormat {
   @Override
@@ -53,7 +56,23 @@ public final class ScanTableFormat implements ScanFormat {
       w.printf("%n%d record(s) could not be compared; the result may be incomplete:%n", match.problems().size());
       match.problems().forEach(p -> w.printf("  %s%n", p));
     }
+    result.assessment().ifPresent(a -> printVerdict(w, a));
     w.flush();
+  }
+
+  /** The verdict, then each control that did not pass with its reasons and offending items. */
+  private static void printVerdict(PrintWriter w, Assessment assessment) {
+    w.printf("%nPolicies: %s%n", assessment.compliant() ? "compliant" : "NOT COMPLIANT");
+    for (PolicyAssessment policy : assessment.policies()) {
+      w.printf("  %s: %s%n", policy.policy(), !policy.inScope() ? "not in scope" : policy.blocks() ? "FAIL" : "pass");
+    }
+    for (ControlOutcome outcome : ControlOutcome.all(assessment)) {
+      if (outcome.control().verdict() != Verdict.PASS) {
+        w.printf("  %s %s: %s%n", outcome.control().verdict(), outcome.name(), outcome.reasons());
+        outcome.control().result().offenses().forEach(o -> w.printf("    - %s%n", o));
+      }
+    }
+    assessment.suppressed().forEach(s -> w.printf("  suppressed: %s%n", s));
   }
 
   private static String counts(List<Finding> findings) {
