@@ -1,5 +1,6 @@
 package dev.customs.core.policy;
 
+import dev.customs.core.Glob;
 import dev.customs.core.image.ImageRef;
 import java.time.LocalDate;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.customs.core.policy.control;
 import dev.customs.core.policy.Control;
 import dev.customs.core.policy.ControlResult;
 import dev.customs.core.policy.EvaluationContext;
-import dev.customs.core.policy.Glob;
+import dev.customs.core.Glob;
 import dev.customs.core.policy.Offense;
 import dev.customs.core.policy.document.SpecReader;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.customs.core.policy.control;
 
-import dev.customs.core.policy.Glob;
+import dev.customs.core.Glob;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

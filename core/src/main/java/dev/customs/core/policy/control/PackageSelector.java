@@ -2,7 +2,7 @@ package dev.customs.core.policy.control;
 
 import dev.customs.core.inventory.Ecosystem;
 import dev.customs.core.inventory.InventoryPackage;
-import dev.customs.core.policy.Glob;
+import dev.customs.core.Glob;
 import dev.customs.core.policy.document.SpecReader;
 import dev.customs.core.vuln.version.VersionSchemes;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.customs.core.policy.load;
 
 import dev.customs.core.policy.Control;
 import dev.customs.core.policy.ExceptionRule;
-import dev.customs.core.policy.Glob;
+import dev.customs.core.Glob;
 import dev.customs.core.policy.Policy;
 import dev.customs.core.policy.PolicyAction;
 import dev.customs.core.policy.PolicyControl;

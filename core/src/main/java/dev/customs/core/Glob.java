@@ -1,4 +1,4 @@
-package dev.customs.core.policy;
+package dev.customs.core;
 
 import java.util.regex.Pattern;
 
