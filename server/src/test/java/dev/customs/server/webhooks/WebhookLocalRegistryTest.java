@@ -25,10 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -37,20 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The real CNCF registry with notifications pointed at the running server: {@code skopeo copy}
  * into it leads to a registered, scanned image; and a burst of deliveries over HTTP loses nothing.
- * Same database and settings as {@link ServerTest}, but listening on a port the registry can reach.
+ * {@link ServerTest} listens on a random port, which the registry's notifications reach.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:customs-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "customs.secret-key=" + ServerTest.SECRET_KEY,
-    "customs.admin-password=" + ServerTest.ADMIN_PASSWORD,
-    "customs.home=target/test-home",
-    "customs.scanning.poll-interval=100ms",
-    "customs.scanning.heartbeat=500ms",
-    "customs.scanning.lease=5s",
-    "customs.scanning.max-attempts=2",
-    "customs.scanning.retry-backoff=200ms"})
-@AutoConfigureMockMvc
+@ServerTest
 class WebhookLocalRegistryTest extends ApiTestSupport {
   private static final String SECRET = "notify-secret-3";
   private static final Duration SCAN_TIMEOUT = Duration.ofSeconds(120);

@@ -18,7 +18,7 @@ record PomProperties(String groupId, String artifactId, String version) {
     try {
       properties.load(new StringReader(text));
     } catch (IllegalArgumentException e) {
-      // Properties.load rejects a malformed \\uXXXX escape this way.
+      // Properties.load reports a malformed unicode escape (backslash-u and four hex digits) this way.
       throw new IOException("malformed properties: " + e.getMessage(), e);
     }
     String groupId = properties.getProperty("groupId", "").strip();
