@@ -1,5 +1,6 @@
 package dev.customs.server.images;
 
+import dev.customs.server.events.ImageSubject;
 import dev.customs.server.scanning.ScanTarget;
 import dev.customs.server.scanning.ScanTargets;
 import java.util.Optional;
@@ -18,6 +19,12 @@ public class ImageScanTargets implements ScanTargets {
   @Override
   public Optional<ScanTarget> find(UUID imageId) {
     return images.findById(imageId).map(i -> new ScanTarget(i.id(), i.registryId(), i.reference(), i.platform()));
+  }
+
+  @Override
+  public Optional<ImageSubject> subject(UUID imageId) {
+    return images.findById(imageId).map(i -> new ImageSubject(i.id(), i.registryId(), i.registryHost(),
+        i.repository(), i.reference(), i.digest()));
   }
 
   @Override

@@ -63,18 +63,32 @@ public class RegistryUrlGuard {
    */
   public URI check(String url, boolean insecure, boolean viaConnector) {
     URI uri = parse(url, insecure);
-    String host = uri.getHost().toLowerCase(Locale.ROOT);
-    if (METADATA_HOSTS.contains(host)) {
-      throw refused(url, host, "a cloud metadata service");
-    }
-    if (!viaConnector) {
-      for (InetAddress address : resolve(host)) {
-        reason(address).ifPresent(reason -> {
-          throw refused(url, address.getHostAddress(), reason);
-        });
-      }
+    if (viaConnector) {
+      checkName(url, uri.getHost());
+    } else {
+      checkHost(url, uri.getHost());
     }
     return uri;
+  }
+
+  /**
+   * The address rules alone, for other outbound URLs the server is told to call (notification
+   * webhooks): refuses metadata names and every address the host resolves to that the rules refuse.
+   */
+  public void checkHost(String url, String host) {
+    checkName(url, host);
+    for (InetAddress address : resolve(host.toLowerCase(Locale.ROOT))) {
+      reason(address).ifPresent(reason -> {
+        throw refused(url, address.getHostAddress(), reason);
+      });
+    }
+  }
+
+  private static void checkName(String url, String host) {
+    String name = host.toLowerCase(Locale.ROOT);
+    if (METADATA_HOSTS.contains(name)) {
+      throw refused(url, name, "a cloud metadata service");
+    }
   }
 
   private URI parse(String url, boolean insecure) {
@@ -163,8 +177,9 @@ public class RegistryUrlGuard {
   }
 
   private static InvalidRequestException refused(String url, String address, String reason) {
-    return new InvalidRequestException("url", "registry URL \"" + url + "\" points at " + address + ", " + reason
-        + "; refused to protect the server from request forgery. If a registry really lives there, add the "
+    return new InvalidRequestException("url", "URL \"" + url + "\" points at " + address + ", " + reason
+        + "; refused to protect the server from request forgery. If a registry or notification endpoint really "
+        + "lives there, add the "
         + "address to customs.registries.allowed-addresses (CUSTOMS_REGISTRIES_ALLOWED_ADDRESSES).");
   }
 

@@ -5,11 +5,13 @@ import dev.customs.server.common.ConflictException;
 import dev.customs.server.common.NotFoundException;
 import dev.customs.server.common.Page;
 import dev.customs.server.common.PageRequest;
+import dev.customs.server.events.ScanFailed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,15 +25,17 @@ public class ScanQueue {
   private final ScanTargets targets;
   private final ScanProperties properties;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   public ScanQueue(ScanJobRepository jobs, ScanResultRepository results, ScanTargets targets,
-      ScanProperties properties, AuditLog audit, Clock clock) {
+      ScanProperties properties, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
     this.jobs = jobs;
     this.results = results;
     this.targets = targets;
     this.properties = properties;
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -104,6 +108,7 @@ public class ScanQueue {
     Instant now = clock.instant();
     if (permanent || job.attempts() >= job.maxAttempts()) {
       jobs.dead(job.id(), owner, message, now);
+      targets.subject(job.imageId()).ifPresent(image -> events.publishEvent(new ScanFailed(image, job.id(), message)));
       return ScanState.DEAD;
     }
     jobs.retry(job.id(), owner, message, now.plus(properties.backoffAfter(job.attempts())));

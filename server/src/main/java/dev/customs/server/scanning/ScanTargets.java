@@ -1,5 +1,6 @@
 package dev.customs.server.scanning;
 
+import dev.customs.server.events.ImageSubject;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +11,9 @@ import java.util.UUID;
 public interface ScanTargets {
   /** The image a job scans, or empty when it was deleted meanwhile. */
   Optional<ScanTarget> find(UUID imageId);
+
+  /** The image as events name it (for notifications), or empty when it was deleted meanwhile. */
+  Optional<ImageSubject> subject(UUID imageId);
 
   /** Records the manifest digest a successful scan found; called inside the scan's completing transaction. */
   void recordDigest(UUID imageId, String digest);

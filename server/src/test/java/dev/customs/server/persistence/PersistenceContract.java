@@ -16,6 +16,13 @@ import dev.customs.server.images.ImageRepository;
 import dev.customs.server.images.RegisteredImage;
 import dev.customs.server.identity.UserAccount;
 import dev.customs.server.identity.UserRepository;
+import dev.customs.server.notifications.ChannelType;
+import dev.customs.server.notifications.Delivery;
+import dev.customs.server.notifications.DeliveryRepository;
+import dev.customs.server.notifications.DeliveryState;
+import dev.customs.server.notifications.NotificationEvent;
+import dev.customs.server.notifications.Subscription;
+import dev.customs.server.notifications.SubscriptionRepository;
 import dev.customs.server.pulls.PullReport;
 import dev.customs.server.pulls.PullRepository;
 import dev.customs.server.pulls.PullSettings;
@@ -75,12 +82,24 @@ abstract class PersistenceContract {
   DatabaseLayerCache layerCache;
   @Autowired
   PullRepository pulls;
+  @Autowired
+  SubscriptionRepository subscriptions;
+  @Autowired
+  DeliveryRepository deliveries;
 
   @Test
-  void everyMigrationApplied() {
+  void everyMigrationApplied() throws Exception {
     List<String> versions = jdbc.sql("select version from flyway_schema_history where success = true "
         + "and version is not null order by installed_rank").query(String.class).list();
-    assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6");
+    assertThat(versions).containsExactlyElementsOf(migrationVersions());
+  }
+
+  /** The versions of the migration scripts shipped in the jar, in version order. */
+  private static List<String> migrationVersions() throws java.io.IOException {
+    return java.util.Arrays.stream(new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+            .getResources("classpath:db/migration/V*__*.sql"))
+        .map(r -> r.getFilename().substring(1, r.getFilename().indexOf("__")))
+        .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
   }
 
   @Test
@@ -317,5 +336,57 @@ abstract class PersistenceContract {
     assertThat(steps.runOnce(name, runs::incrementAndGet)).isTrue();
     assertThat(steps.runOnce(name, runs::incrementAndGet)).isFalse();
     assertThat(runs).hasValue(2);
+  }
+
+  @Test
+  void notificationDeliveriesAreClaimedOnceRetriedAndFiltered() throws Exception {
+    Subscription s = new Subscription(UUID.randomUUID(), "sub-" + UUID.randomUUID(), ChannelType.WEBHOOK,
+        "https://hooks.example.com/x", null, java.util.Set.of(NotificationEvent.SCAN_FAILED,
+        NotificationEvent.FEED_STALE), null, List.of("team-a/*", "team-b/**"), true, NOW, NOW);
+    subscriptions.insert(s);
+    assertThat(subscriptions.findById(s.id())).contains(s);
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Delivery d = new Delivery(UUID.randomUUID(), s.id(), NotificationEvent.SCAN_FAILED, "t" + i, "{}",
+          DeliveryState.PENDING, 0, NOW.minusSeconds(10), null, null, NOW.plusMillis(i), null);
+      deliveries.insert(d);
+      ids.add(d.id());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    List<Future<List<UUID>>> claims = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      String owner = "owner-" + t;
+      claims.add(pool.submit(() -> {
+        List<UUID> mine = new ArrayList<>();
+        for (Optional<Delivery> d = deliveries.claim(owner, NOW, NOW.plusSeconds(60)); d.isPresent();
+            d = deliveries.claim(owner, NOW, NOW.plusSeconds(60))) {
+          mine.add(d.get().id());
+        }
+        return mine;
+      }));
+    }
+    List<UUID> claimed = new ArrayList<>();
+    for (Future<List<UUID>> c : claims) {
+      claimed.addAll(c.get());
+    }
+    pool.shutdown();
+    assertThat(claimed).containsExactlyInAnyOrderElementsOf(ids);
+
+    deliveries.delivered(ids.get(0), 204, NOW);
+    deliveries.failed(ids.get(1), "answered 400", 400);
+    deliveries.retry(ids.get(2), "answered 503", 503, NOW.plusSeconds(30));
+    assertThat(deliveries.releaseExpired(NOW.plusSeconds(61))).isEqualTo(3);
+    assertThat(deliveries.findById(ids.get(0)).orElseThrow().deliveredAt()).isEqualTo(NOW);
+    Delivery failed = deliveries.findById(ids.get(1)).orElseThrow();
+    assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
+    assertThat(failed.lastStatus()).isEqualTo(400);
+    assertThat(deliveries.count(DeliveryState.PENDING, s.id())).isEqualTo(4);
+    assertThat(deliveries.count(null, s.id())).isEqualTo(6);
+    assertThat(deliveries.page(DeliveryState.FAILED, null, new PageRequest(0, 500))).extracting(Delivery::id)
+        .contains(ids.get(1));
+    assertThat(deliveries.requeue(ids.get(1), NOW)).isTrue();
+    assertThat(deliveries.requeue(ids.get(0), NOW)).as("only FAILED ones").isFalse();
+    assertThat(subscriptions.delete(s.id())).isTrue();
+    assertThat(deliveries.findById(ids.get(2))).as("deliveries go with their subscription").isEmpty();
   }
 }
