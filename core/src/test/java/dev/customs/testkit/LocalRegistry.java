@@ -121,6 +121,17 @@ public final class LocalRegistry implements AutoCloseable {
     run(cmd);
   }
 
+  /**
+   * Deletes the manifest {@code repository:tag} points at ({@code skopeo delete}); every tag of
+   * that manifest goes with it, as with any registry's manifest DELETE.
+   */
+  public void delete(String repositoryAndTag) {
+    List<String> cmd = new ArrayList<>(List.of("skopeo", "delete", "--tls-verify=false"));
+    credentials.ifPresent(c -> cmd.addAll(List.of("--creds", c)));
+    cmd.add("docker://" + host() + "/" + repositoryAndTag);
+    run(cmd);
+  }
+
   /** What {@code skopeo inspect --raw} prints: the manifest (or index) exactly as stored. */
   public String inspectRaw(String repositoryAndTag) {
     return skopeoInspect(repositoryAndTag, "--raw");

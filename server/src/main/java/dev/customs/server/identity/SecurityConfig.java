@@ -66,6 +66,8 @@ public class SecurityConfig {
             .requestMatchers("/login", "/error").permitAll()
             .requestMatchers("/actuator/**").hasAnyRole(ADMIN, AUDITOR)
             .requestMatchers("/api/v1/users/**", "/api/v1/tokens/**", "/api/v1/audit/**").hasRole(ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/v1/maintenance/**").hasAnyRole(ADMIN, AUDITOR)
+            .requestMatchers("/api/v1/maintenance/**").hasRole(ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/v1/notifications/**").hasAnyRole(ADMIN, AUDITOR)
             .requestMatchers("/api/v1/notifications/**").hasRole(ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/v1/registries/**").hasAnyRole(ADMIN, AUDITOR)

@@ -23,9 +23,9 @@ public class ImageRepository {
   public void insert(RegisteredImage i) {
     jdbc.sql("""
         insert into images (id, registry_id, reference, registry_host, repository, tag, digest, platform, source,
-          created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          created_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(i.id(), i.registryId(), i.reference(), i.registryHost(), i.repository(), i.tag(), i.digest(),
-            i.platform(), i.source(), SqlTimes.param(i.createdAt()))
+            i.platform(), i.source(), SqlTimes.param(i.createdAt()), SqlTimes.param(i.createdAt()))
         .update();
   }
 
@@ -47,6 +47,11 @@ public class ImageRepository {
         update images set deleted_at = ? where registry_id = ? and repository = ? and deleted_at is null
           and (tag = ? or digest = ?)""")
         .params(SqlTimes.param(now), registryId, repository, tag, digest).update();
+  }
+
+  /** The registry just showed the image exists (a push, or a pull listing); cleanup reads this. */
+  public void markSeen(UUID id, Instant now) {
+    jdbc.sql("update images set last_seen_at = ? where id = ?").params(SqlTimes.param(now), id).update();
   }
 
   public void clearDeleted(UUID id) {

@@ -75,6 +75,7 @@ public class RegistryEventRecorder {
       return Effect.REGISTERED;
     }
     RegisteredImage image = known.get();
+    images.markSeen(image.id(), clock.instant());
     if (image.deletedAt() != null) {
       images.clearDeleted(image.id());
     } else if (event.digest() != null && event.digest().equals(image.digest())) {

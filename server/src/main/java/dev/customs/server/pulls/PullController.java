@@ -1,6 +1,7 @@
 package dev.customs.server.pulls;
 
 import dev.customs.server.audit.AuditLog;
+import dev.customs.server.common.Cron;
 import dev.customs.server.common.InvalidRequestException;
 import dev.customs.server.common.NotFoundException;
 import dev.customs.server.pulls.dto.PullSettingsRequest;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.support.CronExpression;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,10 +53,7 @@ public class PullController {
   @PutMapping("/pull-settings")
   public PullSettingsResponse update(@PathVariable UUID id, @Valid @RequestBody PullSettingsRequest request) {
     registry(id);
-    if (!CronExpression.isValidExpression(request.cron())) {
-      throw new InvalidRequestException("cron", "\"" + request.cron() + "\" is not a cron expression (six fields, "
-          + "seconds first, e.g. \"0 0 3 * * *\" for 03:00 every night)");
-    }
+    Cron.parse("cron", request.cron());
     PullSettings settings = new PullSettings(id, request.cron(),
         PullSettingsRequest.orEmpty(request.includeRepositories()),
         PullSettingsRequest.orEmpty(request.excludeRepositories()), PullSettingsRequest.orEmpty(request.includeTags()),

@@ -12,11 +12,12 @@ import java.util.UUID;
  * @param imagesNew tags seen for the first time: registered and scanned
  * @param imagesChanged tags moved to a new digest: scanned again
  * @param imagesUnchanged tags whose digest was already scanned: skipped
+ * @param imagesGone registered images the registry no longer lists: marked deleted for cleanup
  * @param imagesFailed repositories or tags that could not be listed or resolved ({@code failures} says why)
  * @param resumeCursor where the next run resumes, or null when this one reached the end
  */
 public record PullReport(UUID id, UUID registryId, String trigger, Instant startedAt, Instant finishedAt,
-    int repositoriesSeen, int imagesNew, int imagesChanged, int imagesUnchanged, int imagesFailed,
+    int repositoriesSeen, int imagesNew, int imagesChanged, int imagesUnchanged, int imagesGone, int imagesFailed,
     String resumeCursor, List<String> failures) {
 
   public PullReport {

@@ -89,10 +89,10 @@ public class PullRepository {
   public void insertReport(PullReport r) {
     jdbc.sql("""
         insert into registry_pulls (id, registry_id, trigger_kind, started_at, finished_at, repositories_seen,
-          images_new, images_changed, images_unchanged, images_failed, resume_cursor, failures)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          images_new, images_changed, images_unchanged, images_gone, images_failed, resume_cursor, failures)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(r.id(), r.registryId(), r.trigger(), SqlTimes.param(r.startedAt()), SqlTimes.param(r.finishedAt()),
-            r.repositoriesSeen(), r.imagesNew(), r.imagesChanged(), r.imagesUnchanged(), r.imagesFailed(),
+            r.repositoriesSeen(), r.imagesNew(), r.imagesChanged(), r.imagesUnchanged(), r.imagesGone(), r.imagesFailed(),
             r.resumeCursor(), truncate(lines(r.failures())))
         .update();
   }
@@ -113,7 +113,7 @@ public class PullRepository {
     return new PullReport(rs.getObject("id", UUID.class), rs.getObject("registry_id", UUID.class),
         rs.getString("trigger_kind"), SqlTimes.instant(rs, "started_at"), SqlTimes.instant(rs, "finished_at"),
         rs.getInt("repositories_seen"), rs.getInt("images_new"), rs.getInt("images_changed"),
-        rs.getInt("images_unchanged"), rs.getInt("images_failed"), rs.getString("resume_cursor"),
+        rs.getInt("images_unchanged"), rs.getInt("images_gone"), rs.getInt("images_failed"), rs.getString("resume_cursor"),
         list(rs.getString("failures")));
   }
 

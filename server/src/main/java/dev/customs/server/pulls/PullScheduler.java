@@ -1,12 +1,12 @@
 package dev.customs.server.pulls;
 
+import dev.customs.server.common.Cron;
 import dev.customs.server.registries.Registry;
 import dev.customs.server.registries.RegistryRepository;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,8 +53,7 @@ public class PullScheduler implements SmartLifecycle {
 
   /** When the registry's cron fires next after {@code after} (in the zone of the server clock, UTC). */
   static Instant next(String cron, Instant after, ZoneId zone) {
-    ZonedDateTime next = CronExpression.parse(cron).next(after.atZone(zone));
-    return next == null ? Instant.MAX : next.toInstant();
+    return Cron.parse("cron", cron).next(after, zone);
   }
 
   private void tick() {

@@ -8,6 +8,7 @@ import dev.customs.core.registry.provider.RepositoryTags;
 import dev.customs.core.registry.provider.TagInfo;
 import dev.customs.server.images.RegistryEventRecorder;
 import dev.customs.server.images.RegistryEventRecorder.Effect;
+import dev.customs.server.images.RegistryListingReconciler;
 import dev.customs.server.registries.Registry;
 import dev.customs.server.registries.RegistryClientFactory;
 import dev.customs.server.registries.RegistryUrlGuard;
@@ -39,14 +40,16 @@ public class RegistryPullRunner {
   private final RegistryClientFactory clients;
   private final RegistryUrlGuard guard;
   private final RegistryEventRecorder recorder;
+  private final RegistryListingReconciler reconciler;
   private final Clock clock;
 
   public RegistryPullRunner(PullRepository pulls, RegistryClientFactory clients, RegistryUrlGuard guard,
-      RegistryEventRecorder recorder, Clock clock) {
+      RegistryEventRecorder recorder, RegistryListingReconciler reconciler, Clock clock) {
     this.pulls = pulls;
     this.clients = clients;
     this.guard = guard;
     this.recorder = recorder;
+    this.reconciler = reconciler;
     this.clock = clock;
   }
 
@@ -83,6 +86,7 @@ public class RegistryPullRunner {
       return settings.resumeCursor();
     }
     tally.repositories = listing.repositories().size() + listing.failures().size();
+    tally.gone = reconciler.reconcile(registry, listing);
     listing.failures().forEach((EnumerationFailure f) -> tally.fail(f.repository() + ": " + f.message()));
     try (RegistryClient client = clients.openClient(registry)) {
       for (RepositoryTags repository : listing.repositories()) {
@@ -117,6 +121,7 @@ public class RegistryPullRunner {
     private final Map<Effect, Integer> effects = new EnumMap<>(Effect.class);
     private final List<String> failures = new ArrayList<>();
     private int repositories;
+    private int gone;
 
     void fail(String message) {
       failures.add(message);
@@ -125,7 +130,7 @@ public class RegistryPullRunner {
     PullReport report(UUID registryId, String trigger, Instant started, Instant finished, String cursor) {
       return new PullReport(UUID.randomUUID(), registryId, trigger, started, finished, repositories,
           effects.getOrDefault(Effect.REGISTERED, 0), effects.getOrDefault(Effect.RESCANNED, 0),
-          effects.getOrDefault(Effect.UNCHANGED, 0), failures.size(), cursor, failures);
+          effects.getOrDefault(Effect.UNCHANGED, 0), gone, failures.size(), cursor, failures);
     }
   }
 }

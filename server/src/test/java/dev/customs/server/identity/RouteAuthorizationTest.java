@@ -81,6 +81,12 @@ class RouteAuthorizationTest extends ApiTestSupport {
         new Route("list notification deliveries", HttpMethod.GET, "/api/v1/notifications/deliveries", READERS),
         new Route("retry notification delivery", HttpMethod.POST,
             "/api/v1/notifications/deliveries" + ID + "/retry", ADMIN),
+        new Route("maintenance settings", HttpMethod.GET, "/api/v1/maintenance/settings", READERS),
+        new Route("change maintenance settings", HttpMethod.PUT, "/api/v1/maintenance/settings", ADMIN),
+        new Route("rescan everything", HttpMethod.POST, "/api/v1/maintenance/rescans", ADMIN),
+        new Route("rescan a registry", HttpMethod.POST, "/api/v1/registries" + ID + "/rescans", ADMIN),
+        new Route("cleanup", HttpMethod.POST, "/api/v1/maintenance/cleanup", ADMIN),
+        new Route("maintenance runs", HttpMethod.GET, "/api/v1/maintenance/runs", READERS),
         new Route("who am I", HttpMethod.GET, "/api/v1/me", ALL),
         new Route("metrics", HttpMethod.GET, "/actuator/prometheus", READERS),
         new Route("unknown API path", HttpMethod.GET, "/api/v1/nothing-here", EnumSet.noneOf(Role.class)));

@@ -23,6 +23,10 @@ import dev.customs.server.notifications.DeliveryState;
 import dev.customs.server.notifications.NotificationEvent;
 import dev.customs.server.notifications.Subscription;
 import dev.customs.server.notifications.SubscriptionRepository;
+import dev.customs.server.maintenance.CleanupRules;
+import dev.customs.server.maintenance.MaintenanceRepository;
+import dev.customs.server.maintenance.MaintenanceRun;
+import dev.customs.server.maintenance.MaintenanceSettings;
 import dev.customs.server.pulls.PullReport;
 import dev.customs.server.pulls.PullRepository;
 import dev.customs.server.pulls.PullSettings;
@@ -82,6 +86,8 @@ abstract class PersistenceContract {
   DatabaseLayerCache layerCache;
   @Autowired
   PullRepository pulls;
+  @Autowired
+  MaintenanceRepository maintenance;
   @Autowired
   SubscriptionRepository subscriptions;
   @Autowired
@@ -298,7 +304,7 @@ abstract class PersistenceContract {
     assertThat(pulls.tryLease(registry.id(), "a", NOW, NOW.plusSeconds(60))).as("released").isTrue();
 
     PullReport report = new PullReport(UUID.randomUUID(), registry.id(), "manual", NOW, NOW.plusSeconds(3), 2, 1, 0,
-        4, 1, "team/x", List.of("team/y:1: manifest unknown"));
+        4, 3, 1, "team/x", List.of("team/y:1: manifest unknown"));
     pulls.insertReport(report);
     assertThat(pulls.reports(registry.id(), 10)).containsExactly(report);
     assertThat(registries.delete(registry.id())).isTrue();
@@ -345,10 +351,12 @@ abstract class PersistenceContract {
         NotificationEvent.FEED_STALE), null, List.of("team-a/*", "team-b/**"), true, NOW, NOW);
     subscriptions.insert(s);
     assertThat(subscriptions.findById(s.id())).contains(s);
+    // Due a day from now, so that the running server's own delivery worker never takes them.
+    Instant later = NOW.plus(Duration.ofDays(1));
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       Delivery d = new Delivery(UUID.randomUUID(), s.id(), NotificationEvent.SCAN_FAILED, "t" + i, "{}",
-          DeliveryState.PENDING, 0, NOW.minusSeconds(10), null, null, NOW.plusMillis(i), null);
+          DeliveryState.PENDING, 0, later, null, null, NOW.plusMillis(i), null);
       deliveries.insert(d);
       ids.add(d.id());
     }
@@ -358,8 +366,8 @@ abstract class PersistenceContract {
       String owner = "owner-" + t;
       claims.add(pool.submit(() -> {
         List<UUID> mine = new ArrayList<>();
-        for (Optional<Delivery> d = deliveries.claim(owner, NOW, NOW.plusSeconds(60)); d.isPresent();
-            d = deliveries.claim(owner, NOW, NOW.plusSeconds(60))) {
+        for (Optional<Delivery> d = deliveries.claim(owner, later, later.plusSeconds(60)); d.isPresent();
+            d = deliveries.claim(owner, later, later.plusSeconds(60))) {
           mine.add(d.get().id());
         }
         return mine;
@@ -374,8 +382,8 @@ abstract class PersistenceContract {
 
     deliveries.delivered(ids.get(0), 204, NOW);
     deliveries.failed(ids.get(1), "answered 400", 400);
-    deliveries.retry(ids.get(2), "answered 503", 503, NOW.plusSeconds(30));
-    assertThat(deliveries.releaseExpired(NOW.plusSeconds(61))).isEqualTo(3);
+    deliveries.retry(ids.get(2), "answered 503", 503, later.plusSeconds(30));
+    assertThat(deliveries.releaseExpired(later.plusSeconds(61))).isEqualTo(3);
     assertThat(deliveries.findById(ids.get(0)).orElseThrow().deliveredAt()).isEqualTo(NOW);
     Delivery failed = deliveries.findById(ids.get(1)).orElseThrow();
     assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
@@ -384,9 +392,51 @@ abstract class PersistenceContract {
     assertThat(deliveries.count(null, s.id())).isEqualTo(6);
     assertThat(deliveries.page(DeliveryState.FAILED, null, new PageRequest(0, 500))).extracting(Delivery::id)
         .contains(ids.get(1));
-    assertThat(deliveries.requeue(ids.get(1), NOW)).isTrue();
-    assertThat(deliveries.requeue(ids.get(0), NOW)).as("only FAILED ones").isFalse();
+    assertThat(deliveries.requeue(ids.get(1), later)).isTrue();
+    assertThat(deliveries.requeue(ids.get(0), later)).as("only FAILED ones").isFalse();
     assertThat(subscriptions.delete(s.id())).isTrue();
     assertThat(deliveries.findById(ids.get(2))).as("deliveries go with their subscription").isEmpty();
+  }
+
+  @Test
+  void maintenanceSettingsLeasesRunsAndCandidates() {
+    MaintenanceSettings before = maintenance.settings();
+    MaintenanceSettings changed = new MaintenanceSettings("0 0 2 * * SUN", new CleanupRules("0 4 * * *", false, 30, 5));
+    maintenance.save(changed);
+    assertThat(maintenance.settings()).isEqualTo(changed);
+    maintenance.save(before);
+
+    String task = "rescan:registry:" + UUID.randomUUID();
+    assertThat(maintenance.nextRunAt(task)).isEmpty();
+    assertThat(maintenance.tryLease(task, "a", NOW, NOW.plusSeconds(60))).isTrue();
+    assertThat(maintenance.tryLease(task, "b", NOW.plusSeconds(1), NOW.plusSeconds(60))).isFalse();
+    maintenance.setNextRunAt(task, NOW.plusSeconds(3600));
+    assertThat(maintenance.nextRunAt(task)).contains(NOW.plusSeconds(3600));
+    maintenance.releaseLease(task, "a");
+    assertThat(maintenance.tryLease(task, "b", NOW, NOW.plusSeconds(60))).isTrue();
+
+    Registry registry = new Registry(UUID.randomUUID(), "maint-" + UUID.randomUUID(), RegistryType.GENERIC,
+        "https://maint.example", AuthKind.NONE, null, null, null, false, null, null, null, NOW, NOW, Map.of());
+    registries.insert(registry);
+    UUID scanned = UUID.randomUUID();
+    UUID stale = UUID.randomUUID();
+    for (UUID id : List.of(scanned, stale)) {
+      images.insert(new RegisteredImage(id, registry.id(), "maint.example/app/" + id + ":1", "maint.example",
+          "app/" + id, "1", null, "linux/amd64", "pull", NOW, null));
+    }
+    job(scanned, NOW);
+    assertThat(maintenance.rescanCandidates(registry.id(), NOW.minusSeconds(60))).containsExactly(stale);
+    assertThat(maintenance.rescanCandidates(null, NOW.minusSeconds(60))).contains(stale).doesNotContain(scanned);
+    assertThat(maintenance.liveImages(registry.id())).isEqualTo(2);
+    assertThat(maintenance.cleanupCandidates()).filteredOn(c -> c.registryId().equals(registry.id()))
+        .extracting(MaintenanceRepository.CleanupCandidate::lastSeenAt).containsOnly(NOW);
+
+    MaintenanceRun run = new MaintenanceRun(UUID.randomUUID(), task, "manual", true, NOW, NOW.plusSeconds(1), 1, 2,
+        List.of("maint.example/app:1: deleted from its registry"));
+    maintenance.insertRun(run);
+    assertThat(maintenance.runs(new PageRequest(0, 500))).contains(run);
+    images.delete(scanned); // with its queued job, which other tests' claims must not see
+    images.delete(stale);
+    assertThat(registries.delete(registry.id())).isTrue();
   }
 }

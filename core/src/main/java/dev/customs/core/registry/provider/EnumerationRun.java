@@ -50,7 +50,7 @@ public final class EnumerationRun {
     List<RepositoryTags> found = new ArrayList<>();
     List<EnumerationFailure> failures = new ArrayList<>();
     listTags(enumerator, policy, batch, found, failures);
-    return new EnumerationReport(found, failures, all.size(), cursor, Duration.ofNanos(System.nanoTime() - start));
+    return new EnumerationReport(found, failures, all, cursor, Duration.ofNanos(System.nanoTime() - start));
   }
 
   private void listTags(RegistryEnumerator enumerator, EnumerationPolicy policy, List<String> batch,
@@ -65,7 +65,9 @@ public final class EnumerationRun {
       for (int i = 0; i < batch.size(); i++) {
         String repository = batch.get(i);
         try {
-          found.add(new RepositoryTags(repository, select(futures.get(i).get(), tagGlobs, policy, now)));
+          List<TagInfo> listed = futures.get(i).get();
+          found.add(new RepositoryTags(repository, select(listed, tagGlobs, policy, now),
+              listed.stream().map(TagInfo::name).collect(java.util.stream.Collectors.toSet())));
         } catch (ExecutionException e) {
           failures.add(new EnumerationFailure(repository, String.valueOf(e.getCause().getMessage())));
         } catch (InterruptedException e) {

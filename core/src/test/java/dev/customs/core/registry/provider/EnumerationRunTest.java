@@ -63,7 +63,8 @@ class EnumerationRunTest {
     assertThat(report.repositories().get(3).tags()).extracting(TagInfo::name).containsExactly("b", "a");
     assertThat(report.failures()).containsExactly(
         new EnumerationFailure("broken/thing", "failed to list tags of broken/thing: 500 server error"));
-    assertThat(report.repositoriesInRegistry()).isEqualTo(5);
+    assertThat(report.registryRepositories())
+        .containsExactly("broken/thing", "other/tool", "team/api", "team/sub/deep", "team/web");
     assertThat(report.resumeCursor()).isNull();
   }
 
@@ -84,7 +85,10 @@ class EnumerationRunTest {
   void tagGlobsAgeLimitAndTagCount() throws IOException {
     EnumerationPolicy policy = EnumerationPolicy.all().withRepositories(List.of("team/api"), List.of())
         .withTags(List.of("*"), List.of("*-rc*")).withLimits(10, 2, Duration.ofDays(90));
-    assertThat(run(policy).repositories().getFirst().tags()).extracting(TagInfo::name).containsExactly("latest", "2.0");
+    RepositoryTags api = run(policy).repositories().getFirst();
+    assertThat(api.tags()).extracting(TagInfo::name).containsExactly("latest", "2.0");
+    assertThat(api.listed()).as("filters and limits leave tags out, not the record that they exist")
+        .containsExactlyInAnyOrder("latest", "2.0", "2.0-rc1", "1.0");
   }
 
   @Test

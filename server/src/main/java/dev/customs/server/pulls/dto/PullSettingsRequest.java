@@ -10,7 +10,8 @@ import java.util.List;
  * {@code PUT /api/v1/registries/{id}/pull-settings}. Absent lists mean "no filter"; changing the
  * settings restarts the walk from the first repository.
  *
- * @param cron a Spring cron expression, seconds first, e.g. {@code 0 0 3 * * *}
+ * @param cron a cron expression: five fields ({@code 0 3 * * *}) or Spring's six, seconds first
+ *     ({@code 0 0 3 * * *})
  */
 public record PullSettingsRequest(
     @NotBlank @Size(max = 100) String cron,
