@@ -132,6 +132,58 @@ public final class LocalRegistry implements AutoCloseable {
     run(cmd);
   }
 
+  /**
+   * Fills the registry cheaply with {@code repositories.size() × tags.size()} tags of the image at
+   * {@code seed} (pushed before): its blobs are mounted into each repository and its manifest is
+   * PUT under each tag, eight repositories at a time. Plain-HTTP registries only.
+   */
+  public void copyEverywhere(String seedRepository, String seedTag, List<String> repositories, List<String> tags) {
+    try (HttpClient http = HttpClient.newHttpClient();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      HttpResponse<byte[]> manifest = http.send(HttpRequest.newBuilder(URI.create(url + "/v2/" + seedRepository
+          + "/manifests/" + seedTag)).header("Accept", String.join(", ", dev.customs.core.registry.MediaTypes.ACCEPTED))
+          .build(), HttpResponse.BodyHandlers.ofByteArray());
+      String mediaType = manifest.headers().firstValue("Content-Type").orElseThrow();
+      com.fasterxml.jackson.databind.JsonNode parsed = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(manifest.body());
+      List<String> blobs = new ArrayList<>();
+      blobs.add(parsed.path("config").path("digest").asText());
+      parsed.path("layers").forEach(l -> blobs.add(l.path("digest").asText()));
+      List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+      for (String repository : repositories) {
+        work.add(pool.submit(() -> {
+          for (String digest : blobs) {
+            mount(http, digest, seedRepository, repository);
+          }
+          for (String tag : tags) {
+            putManifest(repository, tag, mediaType, manifest.body());
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : work) {
+        f.get();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("filling the registry failed: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private void mount(HttpClient http, String digest, String from, String repository) throws IOException,
+      InterruptedException {
+    HttpResponse<Void> mount = http.send(HttpRequest.newBuilder(URI.create(url + "/v2/" + repository
+        + "/blobs/uploads/?mount=" + digest + "&from=" + from)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.discarding());
+    if (mount.statusCode() != 201) {
+      throw new IllegalStateException("mount of " + digest + " into " + repository + " answered " + mount.statusCode());
+    }
+  }
+
   /** What {@code skopeo inspect --raw} prints: the manifest (or index) exactly as stored. */
   public String inspectRaw(String repositoryAndTag) {
     return skopeoInspect(repositoryAndTag, "--raw");

@@ -22,10 +22,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Requests as each kind of caller, against the shared {@link ServerTest} context. */
+/** Requests as each kind of caller, against a shared context ({@link ServerTest} or {@link QuietServerTest}). */
 public abstract class ApiTestSupport {
-  /** One token per role for the whole test run; the database outlives each test class. */
-  private static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
+  /**
+   * One token per role and application context for the whole test run: the database outlives each
+   * test class, and each context ({@link ServerTest}, {@link QuietServerTest}) has its own.
+   */
+  private static final Map<ApiTokenService, Map<Role, String>> TOKENS = new java.util.IdentityHashMap<>();
 
   @Autowired
   protected MockMvc mvc;
@@ -36,10 +39,10 @@ public abstract class ApiTestSupport {
 
   protected String token(Role role) {
     synchronized (TOKENS) {
-      return TOKENS.computeIfAbsent(role, r -> tokenService.create(
-          new TokenCreateRequest("test-" + r.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID(),
-              r.name(), null),
-          UsernamePasswordAuthenticationToken.authenticated("admin", null, List.of())).secret());
+      return TOKENS.computeIfAbsent(tokenService, s -> new EnumMap<>(Role.class)).computeIfAbsent(role,
+          r -> tokenService.create(new TokenCreateRequest("test-" + r.name().toLowerCase(Locale.ROOT) + "-"
+              + UUID.randomUUID(), r.name(), null),
+              UsernamePasswordAuthenticationToken.authenticated("admin", null, List.of())).secret());
     }
   }
 

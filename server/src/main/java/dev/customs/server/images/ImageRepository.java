@@ -54,6 +54,16 @@ public class ImageRepository {
     jdbc.sql("update images set last_seen_at = ? where id = ?").params(SqlTimes.param(now), id).update();
   }
 
+  /** The digest the registry last reported for the image's tag; empty when none was reported yet. */
+  public Optional<String> reportedDigest(UUID id) {
+    return jdbc.sql("select reported_digest from images where id = ?").param(id)
+        .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(d -> d);
+  }
+
+  public void setReportedDigest(UUID id, String digest) {
+    jdbc.sql("update images set reported_digest = ? where id = ?").params(digest, id).update();
+  }
+
   public void clearDeleted(UUID id) {
     jdbc.sql("update images set deleted_at = null where id = ?").param(id).update();
   }

@@ -71,15 +71,20 @@ public class RegistryEventRecorder {
     Optional<RegisteredImage> known = images.find(reference.get(), DEFAULT_PLATFORM);
     if (known.isEmpty()) {
       RegisteredImage image = register(registry, ImageRef.parse(reference.get()), source);
+      images.setReportedDigest(image.id(), event.digest());
       queue.enqueue(image.id());
       return Effect.REGISTERED;
     }
     RegisteredImage image = known.get();
     images.markSeen(image.id(), clock.instant());
+    String reported = images.reportedDigest(image.id()).orElse(image.digest());
     if (image.deletedAt() != null) {
       images.clearDeleted(image.id());
-    } else if (event.digest() != null && event.digest().equals(image.digest())) {
+    } else if (event.digest() != null && event.digest().equals(reported)) {
       return Effect.UNCHANGED;
+    }
+    if (event.digest() != null) {
+      images.setReportedDigest(image.id(), event.digest());
     }
     queue.enqueue(image.id());
     return Effect.RESCANNED;

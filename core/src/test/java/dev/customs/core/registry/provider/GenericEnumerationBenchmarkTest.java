@@ -2,24 +2,14 @@ package dev.customs.core.registry.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.customs.core.registry.MediaTypes;
 import dev.customs.core.registry.RegistryOptions;
 import dev.customs.testkit.LocalRegistry;
 import dev.customs.testkit.TestData;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,41 +17,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 7's enumeration benchmark: 200 repositories × 5 tags in a real registry, made cheaply from
- * one skopeo push (blobs mounted across repositories, the same manifest PUT under each tag), then
+ * one skopeo push ({@link LocalRegistry#copyEverywhere}), then
  * enumerated whole, filtered, limited and resumed. Prints the times.
  */
 class GenericEnumerationBenchmarkTest {
   private static final int REPOSITORIES = 200;
   private static final int TAGS = 5;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static LocalRegistry registry;
 
   @TempDir
   Path temp;
 
   @BeforeAll
-  static void fillRegistry() throws Exception {
+  static void fillRegistry() {
     registry = LocalRegistry.start();
     registry.push(TestData.testdata("images/alpine-3.20.3.oci.tar"), null, "seed/alpine:1");
     long start = System.nanoTime();
-    try (HttpClient http = HttpClient.newHttpClient(); ExecutorService pool = Executors.newFixedThreadPool(8)) {
-      HttpResponse<byte[]> manifest = http.send(HttpRequest.newBuilder(URI.create(registry.url()
-          + "/v2/seed/alpine/manifests/1")).header("Accept", String.join(", ", MediaTypes.ACCEPTED)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
-      String mediaType = manifest.headers().firstValue("Content-Type").orElseThrow();
-      List<String> blobs = new ArrayList<>();
-      JsonNode parsed = JSON.readTree(manifest.body());
-      blobs.add(parsed.path("config").path("digest").asText());
-      parsed.path("layers").forEach(l -> blobs.add(l.path("digest").asText()));
-      List<Future<Void>> work = new ArrayList<>();
-      for (int i = 0; i < REPOSITORIES; i++) {
-        String repository = repositoryName(i);
-        work.add(pool.submit(() -> copyInto(http, repository, blobs, mediaType, manifest.body())));
-      }
-      for (Future<Void> f : work) {
-        f.get();
-      }
-    }
+    registry.copyEverywhere("seed/alpine", "1", IntStream.range(0, REPOSITORIES)
+        .mapToObj(GenericEnumerationBenchmarkTest::repositoryName).toList(),
+        IntStream.range(0, TAGS).mapToObj(t -> "1.0." + t).toList());
     System.out.printf("registry filled: %d repositories x %d tags in %d ms%n", REPOSITORIES, TAGS,
         (System.nanoTime() - start) / 1_000_000);
   }
@@ -69,23 +43,6 @@ class GenericEnumerationBenchmarkTest {
   /** {@code team-a/svc-000} … {@code team-a/svc-099}, {@code team-b/svc-100} … {@code team-b/svc-199}. */
   private static String repositoryName(int i) {
     return String.format("team-%s/svc-%03d", i < REPOSITORIES / 2 ? "a" : "b", i);
-  }
-
-  /** Cross-repository blob mounts, then the seed's manifest under five tags. */
-  private static Void copyInto(HttpClient http, String repository, List<String> blobs, String mediaType, byte[] manifest)
-      throws IOException, InterruptedException {
-    for (String digest : blobs) {
-      HttpResponse<Void> mount = http.send(HttpRequest.newBuilder(URI.create(registry.url() + "/v2/" + repository
-          + "/blobs/uploads/?mount=" + digest + "&from=seed/alpine")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.discarding());
-      if (mount.statusCode() != 201) {
-        throw new IllegalStateException("mount of " + digest + " into " + repository + " answered " + mount.statusCode());
-      }
-    }
-    for (int t = 0; t < TAGS; t++) {
-      registry.putManifest(repository, "1.0." + t, mediaType, manifest);
-    }
-    return null;
   }
 
   @AfterAll
