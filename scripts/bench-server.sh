@@ -7,17 +7,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$here/scripts/java-home.sh"
 requests=${1:-2000}
 concurrency=${2:-16}
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-[ -f "$here/server/target/customs-server.jar" ] || (cd "$here" && ./mvnw -B -q -pl server -am package -DskipTests)
-CUSTOMS_HOME="$work" CUSTOMS_ADMIN_PASSWORD=bench-admin-password "$JAVA_HOME/bin/java" -jar \
-  "$here/server/target/customs-server.jar" --server.port="$port" --customs.scanning.workers=0 >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && break
-  sleep 1
-done
+. "$here/scripts/bench/console.sh"
+start_console --customs.scanning.workers=0
 token=$(curl -fs -u admin:bench-admin-password -H 'content-type: application/json' \
   -d '{"name":"bench","role":"scanner"}' "http://127.0.0.1:$port/api/v1/tokens" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
