@@ -69,6 +69,10 @@ class RouteAuthorizationTest extends ApiTestSupport {
         new Route("scan detail", HttpMethod.GET, "/api/v1/scans" + ID, ALL),
         new Route("cancel scan", HttpMethod.POST, "/api/v1/scans" + ID + "/cancel", ADMIN),
         new Route("cancel all queued scans", HttpMethod.POST, "/api/v1/scans/cancel-queued", ADMIN),
+        new Route("vulnerability data status", HttpMethod.GET, "/api/v1/db", ALL),
+        new Route("vulnerability bundle download", HttpMethod.GET, "/api/v1/db/bundle", ALL),
+        new Route("vulnerability bundle checksum", HttpMethod.GET, "/api/v1/db/bundle.sha256", ALL),
+        new Route("vulnerability bundle upload", HttpMethod.POST, "/api/v1/db", ADMIN),
         new Route("who am I", HttpMethod.GET, "/api/v1/me", ALL),
         new Route("metrics", HttpMethod.GET, "/actuator/prometheus", READERS),
         new Route("unknown API path", HttpMethod.GET, "/api/v1/nothing-here", EnumSet.noneOf(Role.class)));
