@@ -24,7 +24,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
     "customs.scanning.heartbeat=500ms",
     "customs.scanning.lease=5s",
     "customs.scanning.max-attempts=2",
-    "customs.scanning.retry-backoff=200ms"})
+    "customs.scanning.retry-backoff=200ms",
+    "customs.feeds.schedule=-",
+    "customs.feeds.sources="})
 @AutoConfigureMockMvc
 public @interface ServerTest {
   String SECRET_KEY = "q6o9JmYv0fGzJ0Kf3xgk1Bq0m2S3g3b0ZQ9aH8c7d6E=";

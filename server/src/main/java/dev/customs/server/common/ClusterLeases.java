@@ -28,6 +28,12 @@ public class ClusterLeases {
         .params(owner, SqlTimes.param(until), name, SqlTimes.param(now), owner).update() == 1;
   }
 
+  /** Who holds the lease {@code name} at {@code now}, if anyone. */
+  public Optional<String> heldBy(String name, Instant now) {
+    return jdbc.sql("select lease_owner from cluster_leases where name = ? and lease_until >= ?")
+        .params(name, SqlTimes.param(now)).query(String.class).optional();
+  }
+
   /** Gives the lease back when {@code owner} still holds it. */
   public void release(String name, String owner) {
     jdbc.sql("update cluster_leases set lease_owner = null, lease_until = null where name = ? and lease_owner = ?")
