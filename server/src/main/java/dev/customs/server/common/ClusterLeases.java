@@ -19,13 +19,19 @@ public class ClusterLeases {
     this.jdbc = jdbc;
   }
 
-  /** Takes the lease {@code name} until {@code until} unless another owner holds it past {@code now}. */
+  /** Takes the lease {@code name} until {@code until} unless it is held (by anyone) past {@code now}. */
   public boolean tryTake(String name, String owner, Instant now, Instant until) {
     ensure(name);
     return jdbc.sql("""
         update cluster_leases set lease_owner = ?, lease_until = ?
-          where name = ? and (lease_until is null or lease_until < ? or lease_owner = ?)""")
-        .params(owner, SqlTimes.param(until), name, SqlTimes.param(now), owner).update() == 1;
+          where name = ? and (lease_until is null or lease_until < ?)""")
+        .params(owner, SqlTimes.param(until), name, SqlTimes.param(now)).update() == 1;
+  }
+
+  /** Extends the lease {@code owner} holds; false when it is no longer theirs. */
+  public boolean renew(String name, String owner, Instant until) {
+    return jdbc.sql("update cluster_leases set lease_until = ? where name = ? and lease_owner = ?")
+        .params(SqlTimes.param(until), name, owner).update() == 1;
   }
 
   /** Who holds the lease {@code name} at {@code now}, if anyone. */

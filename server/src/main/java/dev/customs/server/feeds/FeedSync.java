@@ -106,7 +106,7 @@ public class FeedSync {
     try {
       for (FeedSpec spec : specs) {
         downloads.add(download(spec, id));
-        leases.tryTake(LEASE, replica, clock.instant(), clock.instant().plus(properties.lease()));
+        leases.renew(LEASE, replica, clock.instant().plus(properties.lease()));
       }
       List<FeedSyncRun.Feed> feeds = downloads.stream().map(d -> d.feed(null)).toList();
       List<String> failed = downloads.stream().filter(d -> d.error != null)
