@@ -39,7 +39,11 @@ public record FeedSyncProperties(
       throw new IllegalArgumentException("customs.feeds.schedule \"" + schedule + "\" is not a cron expression (six"
           + " fields, seconds first, e.g. \"0 0 */6 * * *\" for every six hours) nor \"-\" for no schedule");
     }
-    for (FeedSpec spec : specsOf(sources)) {
+    List<FeedSpec> specs = specsOf(sources);
+    if (specs.stream().distinct().count() < specs.size()) {
+      throw new IllegalArgumentException("customs.feeds.sources names a feed twice: " + sources);
+    }
+    for (FeedSpec spec : specs) {
       if (!spec.location().startsWith("https://") && !spec.location().startsWith("http://")) {
         throw new IllegalArgumentException("customs.feeds.sources: " + spec.kind() + "=" + spec.location()
             + " is not an http(s) URL; to install data from files, build a bundle with 'customs db build' and"

@@ -47,6 +47,9 @@ class FeedSyncPropertiesTest {
         .hasMessageContaining("is not an http(s) URL").hasMessageContaining("POST /api/v1/db");
     assertThatThrownBy(() -> properties("-", "https://feeds.example/kev.json"))
         .hasMessageContaining("customs.feeds.sources: a feed is KIND=PATH_OR_URL");
+    assertThatThrownBy(() -> new FeedSyncProperties("-", List.of("kev=https://f.example/k.json",
+        "kev=https://f.example/k.json"), "", Duration.ZERO, Duration.ofSeconds(60), Duration.ofHours(3)))
+        .hasMessageContaining("names a feed twice");
     assertThat(properties("-", " ").scheduled()).isFalse();
   }
 
