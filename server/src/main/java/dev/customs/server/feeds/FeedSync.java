@@ -149,7 +149,7 @@ public class FeedSync {
       return finished(id, trigger, start, Outcome.INSTALLED, installed.sha256(), null, feeds);
     } catch (BundleException | IOException e) {
       return finished(id, trigger, start, Outcome.FAILED, null, e.getMessage() + "; the bundle in use was kept",
-          downloads.stream().map(d -> d.feed(null)).toList());
+          downloads.stream().map(d -> d.blamedBy(e.getMessage())).toList());
     } finally {
       deleteQuietly(buildDir);
     }
@@ -199,6 +199,16 @@ public class FeedSync {
 
   /** One feed's download in this run: a result, or the error. */
   private record Downloaded(FeedSpec spec, Path staged, FetchResult result, String error, Integer status) {
+    /** The feed as failed when the build's failure names it (the builder says "feed KIND (LOCATION) …"). */
+    FeedSyncRun.Feed blamedBy(String buildFailure) {
+      FeedSyncRun.Feed feed = feed(null);
+      if (buildFailure == null || !buildFailure.contains("feed " + spec.kind() + " (" + spec.location() + ")")) {
+        return feed;
+      }
+      return new FeedSyncRun.Feed(feed.kind(), feed.location(), FeedOutcome.FAILED, feed.httpStatus(), feed.bytes(),
+          null, null, "downloaded, but the bundle could not be built from it: " + buildFailure);
+    }
+
     FeedSyncRun.Feed feed(FeedReport built) {
       FeedOutcome outcome = error != null ? FeedOutcome.FAILED
           : result.notModified() ? FeedOutcome.NOT_MODIFIED : FeedOutcome.DOWNLOADED;

@@ -130,7 +130,11 @@ class FeedSyncTest extends ApiTestSupport {
     events.clear();
 
     feeds.put(KEV, Arrays.copyOf(kev, 5000)); // cut off mid-catalog: not valid JSON
-    assertFailed(sync.run("test").orElseThrow(), good, "kev", "gave no records");
+    FeedSyncRun malformed = assertFailed(sync.run("test").orElseThrow(), good, "kev", "gave no records");
+    assertThat(malformed.feeds().get(2).outcome()).isEqualTo(FeedOutcome.FAILED);
+    assertThat(malformed.feeds().get(2).httpStatus()).isEqualTo(200);
+    assertThat(malformed.feeds().get(2).error()).contains("could not be built", "gave no records");
+    assertThat(malformed.feeds().get(0).outcome()).isEqualTo(FeedOutcome.NOT_MODIFIED);
 
     feeds.put(KEV, kev);
     feeds.fail(OSV, 500);
