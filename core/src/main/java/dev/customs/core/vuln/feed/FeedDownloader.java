@@ -79,7 +79,9 @@ public final class FeedDownloader {
     } catch (HttpStatusException e) {
       throw e;
     } catch (IOException e) {
-      throw new IOException("download of " + uri + " failed: " + e.getMessage(), e);
+      // Some failures (a refused connection) carry no message: their type says what happened.
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new IOException("download of " + uri + " failed: " + reason, e);
     }
   }
 

@@ -79,6 +79,21 @@ class FeedDownloaderTest {
     }
   }
 
+  @Test
+  void aRefusedConnectionIsNamed() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    URI uri = URI.create("http://127.0.0.1:" + port + "/all.zip");
+
+    assertThatThrownBy(() -> new FeedDownloader(Duration.ofSeconds(5)).fetch(uri, dir.resolve("all.zip"),
+        CacheValidators.NONE, Map.of()))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("download of " + uri + " failed: ")
+        .hasMessageNotContaining("null");
+  }
+
   /** Announces 1000 bytes, sends 10, then keeps the connection open without sending more. */
   private static void sendSomeThenStall(ServerSocket socket, CountDownLatch done) {
     try (Socket client = socket.accept()) {
