@@ -15,7 +15,9 @@ import dev.customs.server.feeds.FeedSyncRun.FeedOutcome;
 import dev.customs.server.feeds.FeedSyncRun.Outcome;
 import dev.customs.server.vulndata.VulnerabilityData;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,6 +49,8 @@ public class FeedSync {
   private final FeedFetcher fetcher;
   private final Path workDir;
   private final Path buildDir;
+  /** The checksum of the bundle the last successful sync installed. */
+  private final Path lastBuildFile;
   private final Clock clock;
   private final String replica;
 
@@ -63,6 +67,7 @@ public class FeedSync {
     this.cache = new FeedCache(workDir.resolve("cache"));
     this.fetcher = new FeedFetcher(properties, clock);
     this.buildDir = workDir.resolve("build");
+    this.lastBuildFile = workDir.resolve("last-build.sha256");
     this.clock = clock;
     this.replica = replica;
   }
@@ -137,6 +142,7 @@ public class FeedSync {
       BuildReport report = new BundleBuilder(Feeds.defaults(), clock).build(specs, buildDir.resolve("customs.db"),
           (spec, workDir) -> new PathFeedSource(sources.get(spec), spec.location()));
       BundleMetadata installed = data.install(report.bundle());
+      recordLastBuild(installed.sha256());
       for (Downloaded d : downloads) {
         if (!d.result.notModified()) {
           cache.promote(d.spec, d.staged, d.result.validators());
@@ -155,11 +161,32 @@ public class FeedSync {
     }
   }
 
-  /** Whether the loaded bundle was built from exactly these feeds (else a 304 still needs a build). */
+  /**
+   * Whether the loaded bundle is the one the last sync built from the kept copies of exactly these
+   * feeds. Otherwise (feeds added or removed, a bundle uploaded meanwhile) even "not modified"
+   * everywhere needs a build.
+   */
   private boolean builtFrom(List<FeedSpec> specs) {
-    return data.metadata().map(m -> m.feeds().stream().map(f -> new FeedSpec(f.kind(), f.source())).toList()
-        .equals(specs)).orElse(false)
+    Optional<BundleMetadata> loaded = data.metadata();
+    return loaded.isPresent()
+        && loaded.get().feeds().stream().map(f -> new FeedSpec(f.kind(), f.source())).toList().equals(specs)
+        && loaded.get().sha256().equals(lastBuild().orElse(null))
         && specs.stream().allMatch(s -> cache.content(s).isPresent());
+  }
+
+  private Optional<String> lastBuild() {
+    try {
+      return Files.isRegularFile(lastBuildFile) ? Optional.of(Files.readString(lastBuildFile).strip())
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void recordLastBuild(String sha256) throws IOException {
+    Path temp = lastBuildFile.resolveSibling(lastBuildFile.getFileName() + ".tmp");
+    Files.writeString(temp, sha256 + "\n");
+    Files.move(temp, lastBuildFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private Downloaded download(FeedSpec spec, UUID runId) {

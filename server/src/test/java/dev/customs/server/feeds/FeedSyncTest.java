@@ -154,6 +154,20 @@ class FeedSyncTest extends ApiTestSupport {
   }
 
   @Test
+  void aBundleUploadedMeanwhileIsReplacedByTheSyncedOne() throws Exception {
+    String synced = sync.run("test").orElseThrow().bundleSha256();
+    String uploaded = data.install(dev.customs.testkit.TestVulnData.sharedBundle()).sha256();
+    assertThat(uploaded).isNotEqualTo(synced);
+
+    FeedSyncRun run = sync.run("test").orElseThrow();
+
+    assertThat(run.outcome()).isEqualTo(Outcome.INSTALLED);
+    assertThat(run.feeds()).extracting(FeedSyncRun.Feed::outcome).containsOnly(FeedOutcome.NOT_MODIFIED);
+    assertThat(data.metadata().orElseThrow().feeds()).extracting(FeedMetadata::source).contains(feeds.url(KEV));
+    assertThat(sync.run("test").orElseThrow().outcome()).isEqualTo(Outcome.UNCHANGED);
+  }
+
+  @Test
   void oneReplicaSyncsTheOthersLoadItsBundle() throws Exception {
     Instant now = Instant.now();
     assertThat(leases.tryTake(FeedSync.LEASE, "replica-b", now, now.plusSeconds(60))).isTrue();
