@@ -53,24 +53,31 @@ public class FeedSyncScheduler implements SmartLifecycle {
   }
 
   private void tick() {
-    if (!properties.scheduled()) {
-      return;
-    }
     try {
-      Instant now = clock.instant();
-      Optional<Instant> due = leases.nextRunAt(FeedSync.LEASE);
-      if (due.isEmpty()) {
-        leases.setNextRunAt(FeedSync.LEASE, next(now));
-        if (data.metadata().isEmpty()) {
-          runs.submit(() -> sync.run("startup"));
-        }
-      } else if (!due.get().isAfter(now) && leases.advanceNextRunAt(FeedSync.LEASE, due.get(), next(now))) {
-        runs.submit(() -> sync.run("schedule"));
-      }
+      dueRun(clock.instant()).ifPresent(trigger -> runs.submit(() -> sync.run(trigger)));
     } catch (RuntimeException e) {
       // the database may be briefly unreachable: the next tick tries again
       LOG.warn("Feed sync schedule check failed: {}", e.getMessage());
     }
+  }
+
+  /**
+   * Whether a run is due at {@code now}, and why ({@code startup} or {@code schedule}); moves the
+   * cluster-wide next run time on. Of several replicas asking at once, one is told to run.
+   */
+  Optional<String> dueRun(Instant now) {
+    if (!properties.scheduled()) {
+      return Optional.empty();
+    }
+    Optional<Instant> due = leases.nextRunAt(FeedSync.LEASE);
+    if (due.isEmpty()) {
+      leases.setNextRunAt(FeedSync.LEASE, next(now));
+      return data.metadata().isEmpty() ? Optional.of("startup") : Optional.empty();
+    }
+    if (!due.get().isAfter(now) && leases.advanceNextRunAt(FeedSync.LEASE, due.get(), next(now))) {
+      return Optional.of("schedule");
+    }
+    return Optional.empty();
   }
 
   private Instant next(Instant after) {
