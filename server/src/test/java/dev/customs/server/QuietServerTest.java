@@ -22,6 +22,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
     "customs.admin-password=" + ServerTest.ADMIN_PASSWORD,
     "customs.home=target/test-home-quiet",
     "customs.scanning.workers=0",
-    "customs.maintenance.tick=200ms"})
+    "customs.maintenance.tick=200ms",
+    "customs.feeds.schedule=-",
+    "customs.feeds.sources="})
 @AutoConfigureMockMvc
 public @interface QuietServerTest {}

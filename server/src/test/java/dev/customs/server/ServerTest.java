@@ -27,7 +27,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
     "customs.scanning.retry-backoff=200ms",
     "customs.notifications.poll-interval=200ms",
     "customs.notifications.retry-backoff=200ms",
-    "customs.notifications.max-attempts=4"})
+    "customs.notifications.max-attempts=4",
+    "customs.feeds.schedule=-",
+    "customs.feeds.sources="})
 @AutoConfigureMockMvc
 public @interface ServerTest {
   String SECRET_KEY = "q6o9JmYv0fGzJ0Kf3xgk1Bq0m2S3g3b0ZQ9aH8c7d6E=";

@@ -75,6 +75,8 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/v1/images/**", "/api/v1/scans/**").hasAnyRole(ADMIN, SCANNER, AUDITOR)
             .requestMatchers(HttpMethod.POST, "/api/v1/images", "/api/v1/images/*/scans").hasAnyRole(ADMIN, SCANNER)
             .requestMatchers("/api/v1/images/**", "/api/v1/scans/**").hasRole(ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/v1/db", "/api/v1/db/**").authenticated()
+            .requestMatchers("/api/v1/db", "/api/v1/db/**").hasRole(ADMIN)
             .requestMatchers("/api/v1/me", "/").authenticated()
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName("Customs").authenticationEntryPoint(apiEntryPoint))

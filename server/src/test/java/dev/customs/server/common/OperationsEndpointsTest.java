@@ -36,7 +36,8 @@ class OperationsEndpointsTest extends ApiTestSupport {
     assertThat(api.get("openapi").asString()).startsWith("3.");
     assertThat(api.get("paths").propertyNames()).contains("/api/v1/registries", "/api/v1/registries/{id}/test",
         "/api/v1/images", "/api/v1/images/{id}/inventory", "/api/v1/scans/{id}/cancel", "/api/v1/users",
-        "/api/v1/tokens", "/api/v1/audit", "/api/v1/me");
+        "/api/v1/tokens", "/api/v1/audit", "/api/v1/me", "/api/v1/db", "/api/v1/db/bundle", "/api/v1/db/syncs",
+        "/api/v1/db/sync");
     assertThat(mvc.perform(get("/swagger-ui/index.html")).andReturn().getResponse().getStatus()).isEqualTo(200);
   }
 }

@@ -87,6 +87,12 @@ class RouteAuthorizationTest extends ApiTestSupport {
         new Route("rescan a registry", HttpMethod.POST, "/api/v1/registries" + ID + "/rescans", ADMIN),
         new Route("cleanup", HttpMethod.POST, "/api/v1/maintenance/cleanup", ADMIN),
         new Route("maintenance runs", HttpMethod.GET, "/api/v1/maintenance/runs", READERS),
+        new Route("vulnerability data status", HttpMethod.GET, "/api/v1/db", ALL),
+        new Route("vulnerability bundle download", HttpMethod.GET, "/api/v1/db/bundle", ALL),
+        new Route("vulnerability bundle checksum", HttpMethod.GET, "/api/v1/db/bundle.sha256", ALL),
+        new Route("vulnerability bundle upload", HttpMethod.POST, "/api/v1/db", ADMIN),
+        new Route("feed sync runs", HttpMethod.GET, "/api/v1/db/syncs", ALL),
+        new Route("feed sync now", HttpMethod.POST, "/api/v1/db/sync", ADMIN),
         new Route("who am I", HttpMethod.GET, "/api/v1/me", ALL),
         new Route("metrics", HttpMethod.GET, "/actuator/prometheus", READERS),
         new Route("unknown API path", HttpMethod.GET, "/api/v1/nothing-here", EnumSet.noneOf(Role.class)));

@@ -7,8 +7,11 @@ import dev.customs.core.image.Digest;
 import dev.customs.core.inventory.LayerAnalysis;
 import dev.customs.server.audit.AuditEvent;
 import dev.customs.server.audit.AuditRepository;
+import dev.customs.server.common.ClusterLeases;
 import dev.customs.server.common.FirstStartSteps;
 import dev.customs.server.common.PageRequest;
+import dev.customs.server.feeds.FeedSyncRepository;
+import dev.customs.server.feeds.FeedSyncRun;
 import dev.customs.server.identity.ApiToken;
 import dev.customs.server.identity.ApiTokenRepository;
 import dev.customs.server.identity.Role;
@@ -39,10 +42,14 @@ import dev.customs.server.scanning.DigestLocks;
 import dev.customs.server.scanning.ScanJob;
 import dev.customs.server.scanning.ScanJobRepository;
 import dev.customs.server.scanning.ScanState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +60,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -92,20 +100,27 @@ abstract class PersistenceContract {
   SubscriptionRepository subscriptions;
   @Autowired
   DeliveryRepository deliveries;
+  ClusterLeases leases;
+  @Autowired
+  FeedSyncRepository feedSyncs;
 
   @Test
   void everyMigrationApplied() throws Exception {
     List<String> versions = jdbc.sql("select version from flyway_schema_history where success = true "
         + "and version is not null order by installed_rank").query(String.class).list();
-    assertThat(versions).containsExactlyElementsOf(migrationVersions());
+    assertThat(versions).isNotEmpty().containsExactlyElementsOf(migrationVersions());
   }
 
-  /** The versions of the migration scripts shipped in the jar, in version order. */
-  private static List<String> migrationVersions() throws java.io.IOException {
-    return java.util.Arrays.stream(new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
-            .getResources("classpath:db/migration/V*__*.sql"))
-        .map(r -> r.getFilename().substring(1, r.getFilename().indexOf("__")))
-        .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+  /** The versions of the migration files shipped, in version order (branches add their own numbers). */
+  private static List<String> migrationVersions() {
+    try {
+      return Arrays.stream(new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql"))
+          .map(r -> r.getFilename().substring(1, r.getFilename().indexOf("__")))
+          .sorted(Comparator.comparingInt(Integer::parseInt))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -308,6 +323,43 @@ abstract class PersistenceContract {
     pulls.insertReport(report);
     assertThat(pulls.reports(registry.id(), 10)).containsExactly(report);
     assertThat(registries.delete(registry.id())).isTrue();
+  }
+
+  @Test
+  void clusterLeasesHaveOneOwnerAndFeedSyncRunsRoundTrip() {
+    String lease = "contract-" + UUID.randomUUID();
+    assertThat(leases.tryTake(lease, "a", NOW, NOW.plusSeconds(60))).isTrue();
+    assertThat(leases.tryTake(lease, "b", NOW.plusSeconds(1), NOW.plusSeconds(61))).isFalse();
+    assertThat(leases.tryTake(lease, "a", NOW.plusSeconds(1), NOW.plusSeconds(61))).as("not even its owner").isFalse();
+    assertThat(leases.heldBy(lease, NOW.plusSeconds(30))).contains("a");
+    assertThat(leases.renew(lease, "b", NOW.plusSeconds(90))).isFalse();
+    assertThat(leases.renew(lease, "a", NOW.plusSeconds(90))).isTrue();
+    assertThat(leases.tryTake(lease, "b", NOW.plusSeconds(61), NOW.plusSeconds(121))).as("renewed").isFalse();
+    leases.release(lease, "a");
+    assertThat(leases.heldBy(lease, NOW)).isEmpty();
+    assertThat(leases.tryTake(lease, "b", NOW, NOW.plusSeconds(60))).as("released").isTrue();
+
+    assertThat(leases.nextRunAt(lease)).isEmpty();
+    leases.setNextRunAt(lease, NOW);
+    assertThat(leases.advanceNextRunAt(lease, NOW, NOW.plusSeconds(3600))).isTrue();
+    assertThat(leases.advanceNextRunAt(lease, NOW, NOW.plusSeconds(7200))).as("moved by another").isFalse();
+    assertThat(leases.nextRunAt(lease)).contains(NOW.plusSeconds(3600));
+
+    FeedSyncRun running = new FeedSyncRun(UUID.randomUUID(), "manual", "replica-1", NOW, null,
+        FeedSyncRun.Outcome.RUNNING, null, null, List.of());
+    feedSyncs.start(running);
+    assertThat(feedSyncs.find(running.id())).contains(running);
+    FeedSyncRun finished = new FeedSyncRun(running.id(), "manual", "replica-1", NOW, NOW.plusSeconds(5),
+        FeedSyncRun.Outcome.FAILED, null, "x".repeat(5000), List.of(
+            new FeedSyncRun.Feed("osv", "https://feeds.example/Go/all.zip", FeedSyncRun.FeedOutcome.NOT_MODIFIED, 304,
+                0L, null, null, null),
+            new FeedSyncRun.Feed("kev", "https://feeds.example/kev.json", FeedSyncRun.FeedOutcome.FAILED, 500, null,
+                null, null, "GET https://feeds.example/kev.json: HTTP 500")));
+    feedSyncs.finish(finished);
+    FeedSyncRun read = feedSyncs.find(running.id()).orElseThrow();
+    assertThat(read.error()).hasSize(4000).endsWith("...");
+    assertThat(read.feeds()).isEqualTo(finished.feeds());
+    assertThat(read.finishedAt()).isEqualTo(finished.finishedAt());
   }
 
   private Registry registry() {

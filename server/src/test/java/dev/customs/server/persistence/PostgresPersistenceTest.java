@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "customs.secret-key=" + ServerTest.SECRET_KEY,
     "customs.admin-password=" + ServerTest.ADMIN_PASSWORD,
     "customs.home=target/test-home",
-    "customs.scanning.workers=0"})
+    "customs.scanning.workers=0",
+    "customs.feeds.schedule=-"})
 class PostgresPersistenceTest extends PersistenceContract {
   private static final TestPostgres DATABASE = TestPostgres.createDatabase();
 

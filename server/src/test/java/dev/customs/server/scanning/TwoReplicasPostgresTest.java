@@ -105,7 +105,7 @@ class TwoReplicasPostgresTest {
         "--server.port=" + port, "--customs.home=" + dir,
         "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
         "--customs.scanning.workers=1", "--customs.scanning.lease=4s", "--customs.scanning.heartbeat=1s",
-        "--customs.scanning.poll-interval=200ms")
+        "--customs.scanning.poll-interval=200ms", "--customs.feeds.schedule=-")
         .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
     builder.environment().put("CUSTOMS_ADMIN_PASSWORD", PASSWORD);
     builder.environment().put("CUSTOMS_SECRET_KEY", "q6o9JmYv0fGzJ0Kf3xgk1Bq0m2S3g3b0ZQ9aH8c7d6E=");

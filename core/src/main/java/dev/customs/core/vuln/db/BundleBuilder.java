@@ -35,7 +35,21 @@ public final class BundleBuilder {
     this.clock = clock;
   }
 
+  /**
+   * Opens the documents a spec names. The default reads the path, or downloads the URL into the
+   * build's work directory; a caller that already holds the feed files (the server's feed sync) maps
+   * the spec to its copy, and the bundle still records the spec's location as the feed's source.
+   */
+  @FunctionalInterface
+  public interface SourceOpener {
+    FeedSource open(FeedSpec spec, Path workDir) throws IOException;
+  }
+
   public BuildReport build(List<FeedSpec> specs, Path target) throws BundleException {
+    return build(specs, target, (spec, workDir) -> FeedSources.open(spec.location(), workDir));
+  }
+
+  public BuildReport build(List<FeedSpec> specs, Path target, SourceOpener opener) throws BundleException {
     if (specs.isEmpty()) {
       throw new BundleException("no feed given: name at least one with --feed KIND=PATH_OR_URL");
     }
@@ -53,7 +67,7 @@ public final class BundleBuilder {
       throw new BundleException("cannot create a temporary file beside " + target + ": " + e.getMessage(), e);
     }
     try {
-      List<FeedReport> reports = write(specs, temp, work);
+      List<FeedReport> reports = write(specs, temp, work, opener);
       String sha256 = BundleChecksum.sha256(temp);
       BundleVerifier.verify(temp, sha256);
       long size = Files.size(temp);
@@ -67,12 +81,12 @@ public final class BundleBuilder {
     }
   }
 
-  private List<FeedReport> write(List<FeedSpec> specs, Path temp, Path work) throws BundleException, IOException {
+  private List<FeedReport> write(List<FeedSpec> specs, Path temp, Path work, SourceOpener opener) throws BundleException, IOException {
     List<FeedReport> reports = new ArrayList<>();
     try (BundleWriter writer = new BundleWriter(temp)) {
       for (int i = 0; i < specs.size(); i++) {
         Instant feedStart = clock.instant();
-        FeedRecorder recorder = importFeed(specs.get(i), writer, work);
+        FeedRecorder recorder = importFeed(specs.get(i), writer, work, opener);
         writer.feed(i, recorder);
         reports.add(recorder.report(Duration.between(feedStart, clock.instant())));
       }
@@ -83,11 +97,12 @@ public final class BundleBuilder {
     return reports;
   }
 
-  private FeedRecorder importFeed(FeedSpec spec, BundleWriter writer, Path work) throws BundleException {
+  private FeedRecorder importFeed(FeedSpec spec, BundleWriter writer, Path work, SourceOpener opener)
+      throws BundleException {
     FeedRecorder recorder = new FeedRecorder(spec.kind(), spec.location(), writer);
     String feed = "feed " + spec.kind() + " (" + spec.location() + ")";
     try {
-      FeedSource source = FeedSources.open(spec.location(), work);
+      FeedSource source = opener.open(spec, work);
       importerOf(spec).read(source, recorder);
     } catch (IOException | RuntimeException e) {
       throw new BundleException(feed + " failed: " + e.getMessage(), e);
