@@ -6,19 +6,19 @@ import static org.awaitility.Awaitility.await;
 import dev.customs.server.ServerTest;
 import dev.customs.server.events.ImageVerdictChanged;
 import dev.customs.server.events.SevereVulnerabilityFound;
+import dev.customs.server.identity.Role;
 import dev.customs.testkit.LocalRegistry;
 import dev.customs.testkit.TestData;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import dev.customs.server.identity.Role;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -127,7 +127,14 @@ class ImageJudgementLocalRegistryTest extends JudgementTestSupport {
     assertThat(ids("registry=" + registry.host() + "&compliant=false")).containsExactly(appId);
     assertThat(ids("registry=" + registry.host() + "&compliant=true")).containsExactly(alpineId);
     assertThat(ids("registry=" + registry.host() + "&severity=critical")).containsExactly(appId);
-    assertThat(ids("registry=" + registry.host() + "&severity=medium")).containsExactlyInAnyOrder(appId, alpineId);
+    // "at least": alpine's highest severity selects it, the next one up does not.
+    List<String> levels = List.of("UNKNOWN", "NEGLIGIBLE", "LOW", "MEDIUM", "HIGH", "CRITICAL");
+    int highest = detail(alpineId).get("vulnerabilities").valueStream()
+        .mapToInt(v -> levels.indexOf(v.get("severity").asString())).max().orElseThrow();
+    assertThat(highest).isLessThan(levels.indexOf("CRITICAL"));
+    assertThat(ids("registry=" + registry.host() + "&severity=" + levels.get(highest)))
+        .containsExactlyInAnyOrder(appId, alpineId);
+    assertThat(ids("registry=" + registry.host() + "&severity=" + levels.get(highest + 1))).containsExactly(appId);
     assertThat(ids("repository=" + alpine + "&fixAvailable=true")).containsExactly(alpineId);
     assertThat(ids("repository=" + app + "&vulnerability=cve-2021-44228")).containsExactly(appId);
     assertThat(ids("repository=" + app + "&vulnerability=GHSA-jfh8-c2jp-5v3q")).as("by alias").containsExactly(appId);
