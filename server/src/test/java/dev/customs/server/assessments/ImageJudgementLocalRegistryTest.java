@@ -3,12 +3,18 @@ package dev.customs.server.assessments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.customs.core.vuln.db.BundleBuilder;
+import dev.customs.core.vuln.feed.Feeds;
 import dev.customs.server.ServerTest;
 import dev.customs.server.events.ImageVerdictChanged;
 import dev.customs.server.events.SevereVulnerabilityFound;
 import dev.customs.server.identity.Role;
+import dev.customs.server.vulndata.VulnerabilityData;
 import dev.customs.testkit.LocalRegistry;
 import dev.customs.testkit.TestData;
+import dev.customs.testkit.TestVulnData;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,6 +25,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +38,8 @@ import tools.jackson.databind.JsonNode;
  */
 @ServerTest
 class ImageJudgementLocalRegistryTest extends JudgementTestSupport {
+  @Autowired
+  VulnerabilityData vulnData;
   private static LocalRegistry registry;
   private static String repositoryPrefix;
   private static String appId;
@@ -187,6 +197,32 @@ class ImageJudgementLocalRegistryTest extends JudgementTestSupport {
     assertThat(read(unknown).get("detail").asString()).contains("table, json, cyclonedx", "spdx");
     assertThat(mvc.perform(as(Role.AUDITOR, HttpMethod.GET, "/api/v1/images/" + UUID.randomUUID() + "/report"))
         .andReturn().getResponse().getStatus()).isEqualTo(404);
+  }
+
+  @Test
+  void newVulnerabilityDataReMatchesStoredInventoriesWithoutScanning(@TempDir Path dir) throws Exception {
+    scanOnce();
+    int scans = scanCount(appId);
+    // The same feeds without CISA KEV: Log4Shell is still found, but no longer known to be exploited.
+    Path withoutKev = new BundleBuilder(Feeds.defaults(), Clock.systemUTC())
+        .build(TestVulnData.allFeeds().stream().filter(f -> !f.kind().equals("kev")).toList(),
+            dir.resolve("customs.db")).bundle();
+    try {
+      vulnData.install(withoutKev);
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(log4Shell(appId).get("knownExploited").asBoolean())
+          .isFalse());
+    } finally {
+      vulnData.install(TestVulnData.sharedBundle());
+    }
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(log4Shell(appId).get("knownExploited").asBoolean())
+        .isTrue());
+    assertThat(scanCount(appId)).as("matched again, not scanned again").isEqualTo(scans);
+    assertThat(served(detail(appId))).isEqualTo(coreFindings("debian12-app"));
+  }
+
+  private JsonNode log4Shell(String imageId) throws Exception {
+    return detail(imageId).get("vulnerabilities").valueStream()
+        .filter(v -> v.get("id").asString().equals("CVE-2021-44228")).findFirst().orElseThrow();
   }
 
   private List<String> ids(String query) throws Exception {
