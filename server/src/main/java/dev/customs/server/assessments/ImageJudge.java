@@ -5,6 +5,7 @@ import dev.customs.core.policy.Assessment;
 import dev.customs.core.policy.EvaluationContext;
 import dev.customs.core.policy.FindingViews;
 import dev.customs.core.policy.PolicyEvaluator;
+import dev.customs.core.policy.Suppressions;
 import dev.customs.core.policy.VulnDataFacts;
 import dev.customs.core.policy.VulnerabilityView;
 import dev.customs.core.vuln.db.BundleMetadata;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,27 +34,30 @@ public class ImageJudge implements ScanJudge {
   private final VulnerabilityData vulnData;
   private final JudgingPolicies policies;
   private final JudgementRecorder recorder;
+  private final FailureStreaks failures;
   private final Clock clock;
 
-  public ImageJudge(VulnerabilityData vulnData, JudgingPolicies policies, JudgementRecorder recorder, Clock clock) {
+  public ImageJudge(VulnerabilityData vulnData, JudgingPolicies policies, JudgementRecorder recorder,
+      FailureStreaks failures, Clock clock) {
     this.vulnData = vulnData;
     this.policies = policies;
     this.recorder = recorder;
+    this.failures = failures;
     this.clock = clock;
   }
 
   @Override
-  public Judged judge(Inventory inventory) {
-    Judgement judgement = match(inventory, currentPolicies());
-    return (jobId, imageId, scannedAt) -> recorder.record(imageId, jobId, scannedAt, judgement);
+  public Judged judge(UUID imageId, Inventory inventory) {
+    Judgement judgement = match(imageId, inventory, currentPolicies());
+    return (jobId, scannedImageId, scannedAt) -> recorder.record(scannedImageId, jobId, scannedAt, judgement);
   }
 
   public PolicySet currentPolicies() {
     return policies.current(clock.instant().atZone(ZoneOffset.UTC).toLocalDate());
   }
 
-  /** Matches the inventory on the loaded bundle and judges it. */
-  public Judgement match(Inventory inventory, PolicySet set) {
+  /** Matches the image's inventory on the loaded bundle and judges it. */
+  public Judgement match(UUID imageId, Inventory inventory, PolicySet set) {
     Instant now = clock.instant();
     Optional<MatchResult> match = vulnData.read(db -> new VulnMatcher(db).match(inventory));
     if (match.isEmpty()) {
@@ -62,17 +67,17 @@ public class ImageJudge implements ScanJudge {
     MatchResult result = match.get();
     List<StoredFinding> findings = result.findings().stream()
         .map(f -> new StoredFinding(FindingViews.of(f), f.title())).toList();
-    Assessment assessment = evaluate(inventory, findings, FindingViews.facts(result), set, now);
+    Assessment assessment = evaluate(imageId, inventory, findings, FindingViews.facts(result), set, now);
     return new Judgement(verdict(assessment), findings, Optional.of(assessment), Optional.of(result.database()),
         result.distro().map(DistroCoverage::covered), result.problems(), set.revision(), now);
   }
 
   /** Judges again from what an earlier judgement found with the same bundle: no matching. */
-  public Judgement rejudge(Inventory inventory, List<StoredFinding> findings, BundleMetadata bundle,
+  public Judgement rejudge(UUID imageId, Inventory inventory, List<StoredFinding> findings, BundleMetadata bundle,
       JudgementRepository.Basis basis, PolicySet set) {
     Instant now = clock.instant();
     VulnDataFacts facts = new VulnDataFacts(bundle.builtAt(), basis.distroCovered(), basis.matchProblems());
-    Assessment assessment = evaluate(inventory, findings, facts, set, now);
+    Assessment assessment = evaluate(imageId, inventory, findings, facts, set, now);
     return new Judgement(verdict(assessment), findings, Optional.of(assessment), Optional.of(bundle),
         basis.distroCovered(), basis.matchProblems(), set.revision(), now);
   }
@@ -87,16 +92,18 @@ public class ImageJudge implements ScanJudge {
     return vulnData.read(db -> new VulnMatcher(db).match(inventory));
   }
 
-  public Assessment evaluate(Inventory inventory, MatchResult match, PolicySet set) {
-    return evaluate(inventory, match.findings().stream().map(f -> new StoredFinding(FindingViews.of(f), f.title()))
-        .toList(), FindingViews.facts(match), set, clock.instant());
+  public Assessment evaluate(UUID imageId, Inventory inventory, MatchResult match, PolicySet set) {
+    return evaluate(imageId, inventory, match.findings().stream()
+        .map(f -> new StoredFinding(FindingViews.of(f), f.title())).toList(), FindingViews.facts(match), set,
+        clock.instant());
   }
 
-  private static Assessment evaluate(Inventory inventory, List<StoredFinding> findings, VulnDataFacts facts,
+  /** Core's evaluator, with the image's failure history for {@code enforceAfterDays}. */
+  private Assessment evaluate(UUID imageId, Inventory inventory, List<StoredFinding> findings, VulnDataFacts facts,
       PolicySet set, Instant now) {
     List<VulnerabilityView> views = findings.stream().map(StoredFinding::view).toList();
     EvaluationContext context = EvaluationContext.of(inventory, now).withVulnerabilities(views).withVulnData(facts);
-    return new PolicyEvaluator().evaluate(set.policies(), context);
+    return new PolicyEvaluator(Suppressions.NONE, failures.of(imageId)).evaluate(set.policies(), context);
   }
 
   private static String verdict(Assessment assessment) {

@@ -79,7 +79,7 @@ public class ImageReports {
       } else {
         MatchResult match = judge.matchForReport(inventory)
             .orElseThrow(() -> new ConflictException(VulnerabilityData.MISSING_MESSAGE));
-        Assessment assessment = judge.evaluate(inventory, match, judge.currentPolicies());
+        Assessment assessment = judge.evaluate(imageId, inventory, match, judge.currentPolicies());
         ScanFormat scanFormat = ScanFormats.byName(name).orElseThrow();
         scanFormat.write(new ScanResult(inventory, match, Optional.of(assessment)), context, out);
       }

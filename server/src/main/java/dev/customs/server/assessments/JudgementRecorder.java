@@ -36,10 +36,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class JudgementRecorder {
   private final JudgementRepository repository;
+  private final FailureStreaks failures;
   private final ApplicationEventPublisher events;
 
-  public JudgementRecorder(JudgementRepository repository, ApplicationEventPublisher events) {
+  public JudgementRecorder(JudgementRepository repository, FailureStreaks failures, ApplicationEventPublisher events) {
     this.repository = repository;
+    this.failures = failures;
     this.events = events;
   }
 
@@ -58,6 +60,7 @@ public class JudgementRecorder {
     }
     repository.saveCurrent(new JudgementRepository.Current(imageId, jobId, scannedAt, judgement.verdict(),
         judgement.judgedAt()), current.isPresent());
+    judgement.assessment().ifPresent(a -> failures.update(imageId, a, judgement.judgedAt()));
     List<Object> announced = new ArrayList<>();
     Optional<ImageSubject> subject = repository.subject(imageId);
     if (subject.isPresent()) {

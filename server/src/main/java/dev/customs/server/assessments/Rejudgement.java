@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Idempotent, hence safe with several replicas: a sweep only touches images whose current
  * judgement was made with another bundle or policy revision, and {@link JudgementRecorder} locks the
  * image while storing, so a replica that arrives second finds the work done (and announces nothing).
- * An hourly sweep catches exceptions that expired since the last judgement.
+ * An hourly check notices a new day, which judges every image again: exceptions expire, grace
+ * periods end, images and vulnerability data age.
  */
 @Component
 public class Rejudgement implements SmartLifecycle {
@@ -136,8 +137,8 @@ public class Rejudgement implements SmartLifecycle {
     boolean sameData = bundle.isPresent() && basis.isPresent()
         && Objects.equals(basis.get().vulnDataSha256(), bundle.get().sha256());
     Judgement judgement = sameData
-        ? judge.rejudge(inventory.get(), repository.findings(jobId), bundle.get(), basis.get(), set)
-        : judge.match(inventory.get(), set);
+        ? judge.rejudge(imageId, inventory.get(), repository.findings(jobId), bundle.get(), basis.get(), set)
+        : judge.match(imageId, inventory.get(), set);
     return Boolean.TRUE.equals(transactions.execute(status ->
         recorder.record(imageId, jobId, latest.get().createdAt(), judgement)));
   }
@@ -145,7 +146,7 @@ public class Rejudgement implements SmartLifecycle {
   @Override
   public synchronized void start() {
     worker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("rejudge").daemon().unstarted(r));
-    worker.scheduleWithFixedDelay(() -> request("periodic check for expired exceptions"),
+    worker.scheduleWithFixedDelay(() -> request("periodic check for a new day"),
         PERIODIC.toMillis(), PERIODIC.toMillis(), TimeUnit.MILLISECONDS);
   }
 

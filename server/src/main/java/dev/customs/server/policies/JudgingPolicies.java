@@ -36,7 +36,9 @@ public class JudgingPolicies {
     List<VulnerabilityException> all = exceptions.findAll();
     List<ExceptionRule> rules = all.stream().map(VulnerabilityException::rule).toList();
     List<Policy> judged = new ArrayList<>();
-    StringBuilder revision = new StringBuilder();
+    // Judgements depend on the day (exception expiry, grace periods, image and data age): a new day is
+    // a new revision, so the periodic check judges every image again once a day.
+    StringBuilder revision = new StringBuilder("day ").append(today).append('\n');
     for (StoredPolicy stored : policies.enabled()) {
       Policy policy;
       try {
@@ -50,13 +52,10 @@ public class JudgingPolicies {
       judged.add(new Policy(policy.name(), policy.description(), stored.source(), policy.scope(), policy.action(),
           policy.enforceAfterDays(), policy.enforceFrom(), policy.controls(),
           Stream.concat(policy.exceptions().stream(), rules.stream()).toList()));
-      revision.append("policy ").append(stored.id()).append(' ').append(stored.updatedAt());
-      policy.exceptions().forEach(r -> revision.append(' ').append(r.expired(today)));
-      revision.append('\n');
+      revision.append("policy ").append(stored.id()).append(' ').append(stored.updatedAt()).append('\n');
     }
     for (VulnerabilityException e : all) {
-      revision.append("exception ").append(e.id()).append(' ').append(e.updatedAt()).append(' ')
-          .append(e.rule().expired(today)).append('\n');
+      revision.append("exception ").append(e.id()).append(' ').append(e.updatedAt()).append('\n');
     }
     return new PolicySet(judged, sha256(revision.toString()));
   }

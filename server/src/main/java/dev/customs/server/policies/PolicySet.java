@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What images are judged with right now: the enabled policies, each carrying the server's
- * exceptions, and a revision that changes whenever any of that (or which exceptions have expired)
- * changes, so that judgements made with the current set can be recognised and skipped.
+ * exceptions, and a revision that changes whenever any of that changes, and every day, so that
+ * judgements made with the current set can be recognised and skipped.
  */
 public record PolicySet(List<Policy> policies, String revision) {
   public PolicySet {

@@ -73,7 +73,7 @@ public class ImageScanExecutor {
       try {
         Inventory inventory = scanner.scan(opened);
         return new ScanOutcome(digest, inventory.packages().size(), inventory.problems().size(), document(inventory),
-            judge.judge(inventory));
+            judge.judge(image.imageId(), inventory));
       } finally {
         locks.release(job.id());
       }

@@ -11,8 +11,8 @@ import java.util.UUID;
  * scan's inventory and its judgement are committed together.
  */
 public interface ScanJudge {
-  /** Matches and judges a freshly scanned inventory; runs outside any transaction. */
-  Judged judge(Inventory inventory);
+  /** Matches and judges a freshly scanned inventory of the image; runs outside any transaction. */
+  Judged judge(UUID imageId, Inventory inventory);
 
   /** A judgement ready to be stored. */
   interface Judged {

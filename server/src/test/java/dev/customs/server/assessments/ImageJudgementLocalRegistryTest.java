@@ -157,6 +157,10 @@ class ImageJudgementLocalRegistryTest extends JudgementTestSupport {
     MvcResult badTime = mvc.perform(as(Role.AUDITOR, HttpMethod.GET, "/api/v1/images?scannedSince=yesterday")).andReturn();
     assertThat(read(badTime).get("field").asString()).isEqualTo("scannedSince");
 
+    String metrics = mvc.perform(as(Role.AUDITOR, HttpMethod.GET, "/actuator/prometheus")).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(metrics).containsPattern("customs_images_verdict\\{[^}]*verdict=\"non_compliant\"[^}]*\\} [1-9]");
+
     JsonNode withLog4Shell = read(mvc.perform(as(Role.SCANNER, HttpMethod.GET,
         "/api/v1/vulnerabilities/CVE-2021-44228/images?size=500")).andReturn());
     assertThat(withLog4Shell.get("images").get("items").valueStream().map(i -> i.get("id").asString()))
@@ -218,6 +222,9 @@ class ImageJudgementLocalRegistryTest extends JudgementTestSupport {
         .isTrue());
     assertThat(scanCount(appId)).as("matched again, not scanned again").isEqualTo(scans);
     assertThat(served(detail(appId))).isEqualTo(coreFindings("debian12-app"));
+    assertThat(EVENTS.stream().filter(e -> e instanceof SevereVulnerabilityFound s
+        && s.image().imageId().toString().equals(appId) && s.vulnerabilityId().equals("CVE-2021-44228")))
+        .as("announced when first found, not again when matched again").hasSize(1);
   }
 
   private JsonNode log4Shell(String imageId) throws Exception {

@@ -10,7 +10,10 @@ import dev.customs.server.policies.ExceptionRepository;
 import dev.customs.server.policies.VulnerabilityException;
 import dev.customs.testkit.LocalRegistry;
 import dev.customs.testkit.TestData;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +37,8 @@ class RejudgementTest extends JudgementTestSupport {
   ExceptionRepository exceptions;
   @Autowired
   Rejudgement rejudgement;
+  @Autowired
+  JdbcClient jdbc;
 
   @Test
   void policyAndExceptionChangesReJudgeWithoutPulling() throws Exception {
@@ -93,7 +99,7 @@ class RejudgementTest extends JudgementTestSupport {
     VulnerabilityException current = exceptions.findById(UUID.fromString(stored.get("id").asString())).orElseThrow();
     exceptions.update(new VulnerabilityException(current.id(), current.vulnerability(), current.registry(),
         current.repository(), current.digest(), current.packageName(), current.justification(), current.author(),
-        today.minusDays(1), current.createdAt(), current.updatedAt()));
+        today.minusDays(1), current.createdAt(), Instant.now()));
     rejudgement.request("test: an exception expired");
     awaitVerdict(imageId, "non_compliant");
     assertThat(policyAssessment(imageId, "no-9143-").get("notes").valueStream().map(JsonNode::asString))
@@ -127,6 +133,45 @@ class RejudgementTest extends JudgementTestSupport {
         Map.of("vulnerability", "CVE-2024-9143", "justification", "x", "digest", "sha256:nope"))).andReturn();
     assertThat(digest.getResponse().getStatus()).isEqualTo(400);
     assertThat(read(digest).get("field").asString()).isEqualTo("digest");
+  }
+
+  @Test
+  void aGracePeriodCountsFromTheFirstFailureTheServerSaw() throws Exception {
+    String repository = "grace-" + UUID.randomUUID().toString().substring(0, 8) + "/alpine";
+    String imageId;
+    try (LocalRegistry registry = LocalRegistry.start()) {
+      registry.push(TestData.testdata("images/alpine-3.20.3.oci.tar"), null, repository + ":3.20.3");
+      createRegistry(registry);
+      imageId = registerAndAwaitJudgement(registry.host() + "/" + repository + ":3.20.3");
+    }
+    String name = "grace-" + UUID.randomUUID();
+    String policy = """
+        apiVersion: customs/v1
+        kind: AssurancePolicy
+        metadata:
+          name: %s
+        spec:
+          enforceAfterDays: 3
+          scope:
+            repositories: [%s]
+          controls:
+            - type: rootUser
+        """.formatted(name, repository);
+    String policyId = read(mvc.perform(as(Role.ADMIN, HttpMethod.POST, "/api/v1/policies")
+        .contentType("application/yaml").content(policy)).andReturn()).get("id").asString();
+    await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(policyAssessment(imageId, name)
+        .get("controls").get(0).get("note").asString()).startsWith("failing since "));
+    assertThat(verdict(imageId)).as("only warns during the grace period").isEqualTo("compliant");
+
+    // Four days later (the streak's start moved back), the failure blocks.
+    jdbc.sql("update control_failures set first_failed_at = ? where image_id = ? and policy = ?")
+        .params(OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofDays(4)), UUID.fromString(imageId), name).update();
+    mvc.perform(as(Role.ADMIN, HttpMethod.PUT, "/api/v1/policies/" + policyId).contentType("application/yaml")
+        .content(policy + "# touched\n"));
+    awaitVerdict(imageId, "non_compliant");
+    assertThat(policyAssessment(imageId, name).get("controls").get(0).get("verdict").asString()).isEqualTo("BLOCK");
+    mvc.perform(as(Role.ADMIN, HttpMethod.DELETE, "/api/v1/policies/" + policyId));
+    awaitVerdict(imageId, "compliant");
   }
 
   private void awaitVerdict(String imageId, String verdict) {

@@ -13,9 +13,16 @@ import dev.customs.server.identity.ApiToken;
 import dev.customs.server.identity.ApiTokenRepository;
 import dev.customs.server.identity.Role;
 import dev.customs.core.inventory.Ecosystem;
+import dev.customs.core.policy.Assessment;
+import dev.customs.core.policy.ControlAssessment;
+import dev.customs.core.policy.ControlResult;
+import dev.customs.core.policy.PolicyAction;
+import dev.customs.core.policy.PolicyAssessment;
+import dev.customs.core.policy.Verdict;
 import dev.customs.core.policy.VulnerabilityView;
 import dev.customs.core.vuln.db.BundleMetadata;
 import dev.customs.core.vuln.model.SeverityLevel;
+import dev.customs.server.assessments.FailureStreaks;
 import dev.customs.server.assessments.Judgement;
 import dev.customs.server.assessments.JudgementRecorder;
 import dev.customs.server.assessments.JudgementRepository;
@@ -103,12 +110,14 @@ abstract class PersistenceContract {
   ScanResultRepository results;
   @Autowired
   TransactionTemplate transactions;
+  @Autowired
+  FailureStreaks failures;
 
   @Test
   void everyMigrationApplied() {
     List<String> versions = jdbc.sql("select version from flyway_schema_history where success = true "
         + "and version is not null order by installed_rank").query(String.class).list();
-    assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "10");
+    assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "10", "11");
   }
 
   @Test
@@ -394,8 +403,27 @@ abstract class PersistenceContract {
     assertThat(images.page(filter(repository, false, SeverityLevel.LOW, true, "DSA-1", NOW.minusSeconds(1)),
         new PageRequest(0, 10))).extracting(RegisteredImage::id).containsExactly(image);
     assertThat(judgements.countByVerdict(Judgement.NON_COMPLIANT)).isPositive();
+
+    Assessment failing = assessment(ControlResult.Outcome.FAIL);
+    failures.update(image, failing, NOW);
+    failures.update(image, failing, NOW.plusSeconds(60));
+    assertThat(failures.of(image).firstFailed("p", "controls[0] rootUser")).as("the streak's start is kept")
+        .contains(NOW);
+    failures.update(image, assessment(ControlResult.Outcome.PASS), NOW.plusSeconds(120));
+    assertThat(failures.of(image).firstFailed("p", "controls[0] rootUser")).isEmpty();
+    failures.update(image, failing, NOW.plusSeconds(180));
+    failures.update(image, new Assessment(true, List.of(), List.of(), List.of()), NOW.plusSeconds(240));
+    assertThat(failures.of(image).firstFailed("p", "controls[0] rootUser")).as("policy no longer judged").isEmpty();
     assertThat(images.delete(image)).isTrue();
     assertThat(judgements.current(image)).isEmpty();
+  }
+
+  private static Assessment assessment(ControlResult.Outcome outcome) {
+    ControlResult result = new ControlResult(outcome, List.of("r"), List.of());
+    ControlAssessment control = new ControlAssessment("controls[0] rootUser", "e", PolicyAction.BLOCK, result,
+        outcome == ControlResult.Outcome.PASS ? Verdict.PASS : Verdict.BLOCK, "");
+    return new Assessment(outcome == ControlResult.Outcome.PASS, List.of(new PolicyAssessment("p", "server:p",
+        PolicyAction.BLOCK, true, List.of(control), List.of(), List.of())), List.of(), List.of());
   }
 
   private static ImageFilter filter(String repository, Boolean compliant, SeverityLevel severity, Boolean fix,
