@@ -9,13 +9,13 @@ import dev.customs.core.policy.PolicyAssessment;
 import dev.customs.core.policy.Suppression;
 import java.util.List;
 
-/** The policy assessment as a node of Customs' scan JSON. */
-final class AssessmentJson {
+/** The policy assessment as a node of Customs' scan JSON (also what the server stores and serves). */
+public final class AssessmentJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private AssessmentJson() {}
 
-  static ObjectNode of(Assessment assessment) {
+  public static ObjectNode of(Assessment assessment) {
     ObjectNode node = JSON.createObjectNode().put("compliant", assessment.compliant());
     ArrayNode policies = node.putArray("policies");
     assessment.policies().forEach(p -> policies.add(policy(p)));

@@ -40,7 +40,8 @@ public class AuditLog {
     return page.page(repository.page(page), repository.count());
   }
 
-  static String currentActor() {
+  /** Who is acting now, as the audit log names them; {@link #SYSTEM} outside a request. */
+  public static String currentActor() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
       return SYSTEM;

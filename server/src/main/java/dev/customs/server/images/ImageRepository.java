@@ -5,6 +5,7 @@ import dev.customs.server.common.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,20 +82,20 @@ public class ImageRepository {
         .query(ImageRepository::map).optional();
   }
 
-  /** @param repository a repository name to filter on, or null for all */
-  public List<RegisteredImage> page(String repository, PageRequest page) {
-    // Two statements rather than "? is null": PostgreSQL cannot type a parameter that is only compared with null.
-    JdbcClient.StatementSpec spec = repository == null
-        ? jdbc.sql("select * from images order by reference, platform limit ? offset ?")
-        : jdbc.sql("select * from images where repository = ? order by reference, platform limit ? offset ?")
-            .param(repository);
-    return spec.param(page.size()).param(page.offset()).query(ImageRepository::map).list();
+  /** One page of the images the filter selects, by reference and platform. */
+  public List<RegisteredImage> page(ImageFilter filter, PageRequest page) {
+    ImageFilter.Where where = filter.where();
+    List<Object> params = new ArrayList<>(where.params());
+    params.add(page.size());
+    params.add(page.offset());
+    return jdbc.sql("select i.* from images i left join image_verdicts v on v.image_id = i.id" + where.sql()
+        + " order by i.reference, i.platform limit ? offset ?").params(params).query(ImageRepository::map).list();
   }
 
-  public long count(String repository) {
-    return (repository == null ? jdbc.sql("select count(*) from images")
-        : jdbc.sql("select count(*) from images where repository = ?").param(repository))
-        .query(Long.class).single();
+  public long count(ImageFilter filter) {
+    ImageFilter.Where where = filter.where();
+    return jdbc.sql("select count(*) from images i left join image_verdicts v on v.image_id = i.id" + where.sql())
+        .params(where.params()).query(Long.class).single();
   }
 
   private static RegisteredImage map(ResultSet rs, int row) throws SQLException {

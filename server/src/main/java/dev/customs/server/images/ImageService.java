@@ -2,6 +2,8 @@ package dev.customs.server.images;
 
 import dev.customs.core.image.ImageRef;
 import dev.customs.core.image.Platform;
+import dev.customs.server.assessments.ImageJudgements;
+import dev.customs.server.assessments.dto.FindingResponse;
 import dev.customs.server.audit.AuditLog;
 import dev.customs.server.common.InvalidRequestException;
 import dev.customs.server.common.NotFoundException;
@@ -11,6 +13,7 @@ import dev.customs.server.images.dto.ImageDetailResponse;
 import dev.customs.server.images.dto.ImageRegisterRequest;
 import dev.customs.server.images.dto.ImageRegistration;
 import dev.customs.server.images.dto.ImageResponse;
+import dev.customs.server.images.dto.VulnerableImagesResponse;
 import dev.customs.server.registries.Registry;
 import dev.customs.server.registries.RegistryClientFactory;
 import dev.customs.server.registries.RegistryRepository;
@@ -18,6 +21,7 @@ import dev.customs.server.scanning.ScanJob;
 import dev.customs.server.scanning.ScanQueue;
 import dev.customs.server.scanning.ScanResultRepository;
 import dev.customs.server.scanning.dto.ScanResponse;
+import dev.customs.server.vulndata.VulnerabilityData;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,15 +41,17 @@ public class ImageService {
   private final RegistryRepository registries;
   private final ScanQueue queue;
   private final ScanResultRepository results;
+  private final ImageJudgements judgements;
   private final AuditLog audit;
   private final Clock clock;
 
   public ImageService(ImageRepository images, RegistryRepository registries, ScanQueue queue,
-      ScanResultRepository results, AuditLog audit, Clock clock) {
+      ScanResultRepository results, ImageJudgements judgements, AuditLog audit, Clock clock) {
     this.images = images;
     this.registries = registries;
     this.queue = queue;
     this.results = results;
+    this.judgements = judgements;
     this.audit = audit;
     this.clock = clock;
   }
@@ -73,14 +79,30 @@ public class ImageService {
   }
 
   @Transactional(readOnly = true)
-  public Page<ImageResponse> list(String repository, PageRequest page) {
-    return page.page(images.page(repository, page).stream().map(this::response).toList(), images.count(repository));
+  public Page<ImageResponse> list(ImageFilter filter, PageRequest page) {
+    return page.page(images.page(filter, page).stream().map(this::response).toList(), images.count(filter));
+  }
+
+  /** The images whose latest scan has the vulnerability, saying so when some could not be matched. */
+  @Transactional(readOnly = true)
+  public VulnerableImagesResponse withVulnerability(String vulnerability, PageRequest page) {
+    Page<ImageResponse> found = list(new ImageFilter(null, null, null, null, null, vulnerability, null), page);
+    long unmatched = judgements.unmatchedImages();
+    String message = unmatched == 0 ? null : unmatched + " scanned image(s) were not matched against vulnerabilities. "
+        + VulnerabilityData.MISSING_MESSAGE;
+    return new VulnerableImagesResponse(vulnerability, message, found);
   }
 
   @Transactional(readOnly = true)
   public ImageDetailResponse get(UUID id) {
     RegisteredImage image = find(id);
-    return new ImageDetailResponse(response(image), queue.history(id).stream().map(ScanResponse::of).toList());
+    ImageResponse response = response(image);
+    List<FindingResponse> vulnerabilities = judgements.findings(id)
+        .map(f -> f.stream().map(FindingResponse::of).toList()).orElse(null);
+    String message = response.judgement() == null ? "The image has no successful scan yet."
+        : response.judgement().message();
+    return new ImageDetailResponse(response, vulnerabilities, judgements.assessment(id).orElse(null), message,
+        queue.history(id).stream().map(ScanResponse::of).toList());
   }
 
   /** The inventory document of the latest successful scan. */
@@ -106,7 +128,7 @@ public class ImageService {
   private ImageResponse response(RegisteredImage image) {
     List<ScanJob> history = queue.history(image.id());
     return ImageResponse.of(image, history.isEmpty() ? null : ScanResponse.of(history.getFirst()),
-        results.latest(image.id()).orElse(null));
+        results.latest(image.id()).orElse(null), judgements.summary(image.id()).orElse(null));
   }
 
   private Registry registryFor(ImageRef ref, UUID registryId) {
@@ -138,6 +160,12 @@ public class ImageService {
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("platform", e.getMessage());
     }
+  }
+
+  /** 404 unless the image exists. */
+  @Transactional(readOnly = true)
+  public void requireExists(UUID id) {
+    find(id);
   }
 
   private RegisteredImage find(UUID id) {

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs one scan job: opens the image through its registry integration (after the request-forgery
  * check), takes the cluster-wide lock on its manifest digest, inventories it with the core engine
- * (layers shared through {@link DatabaseLayerCache}) and answers the inventory document.
+ * (layers shared through {@link DatabaseLayerCache}), then has it matched and judged ({@link ScanJudge})
+ * and answers both.
  */
 @Component
 public class ImageScanExecutor {
@@ -39,10 +40,11 @@ public class ImageScanExecutor {
   private final ScanProperties properties;
   private final Clock clock;
   private final InventoryScanner scanner;
+  private final ScanJudge judge;
 
   public ImageScanExecutor(ScanTargets targets, RegistryRepository registries, RegistryUrlGuard guard,
       RegistryClientFactory clients, DigestLocks locks, ScanJobRepository jobs, DatabaseLayerCache cache,
-      ScanProperties properties, Clock clock) {
+      ScanProperties properties, Clock clock, ScanJudge judge) {
     this.targets = targets;
     this.registries = registries;
     this.guard = guard;
@@ -51,6 +53,7 @@ public class ImageScanExecutor {
     this.jobs = jobs;
     this.properties = properties;
     this.clock = clock;
+    this.judge = judge;
     this.scanner = new InventoryScanner(Analyzers.defaults(), cache, ExtractionLimits.DEFAULT, LAYER_PARALLELISM);
   }
 
@@ -69,7 +72,8 @@ public class ImageScanExecutor {
       }
       try {
         Inventory inventory = scanner.scan(opened);
-        return new ScanOutcome(digest, inventory.packages().size(), inventory.problems().size(), document(inventory));
+        return new ScanOutcome(digest, inventory.packages().size(), inventory.problems().size(), document(inventory),
+            judge.judge(image.imageId(), inventory));
       } finally {
         locks.release(job.id());
       }

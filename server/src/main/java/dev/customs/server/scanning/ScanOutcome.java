@@ -1,4 +1,8 @@
 package dev.customs.server.scanning;
 
-/** What a successful scan produced: the manifest digest and the gzip-compressed inventory document. */
-record ScanOutcome(String digest, int packageCount, int problemCount, byte[] gzippedInventory) {}
+/**
+ * What a successful scan produced: the manifest digest, the gzip-compressed inventory document and
+ * its judgement, still to be stored.
+ */
+record ScanOutcome(String digest, int packageCount, int problemCount, byte[] gzippedInventory,
+    ScanJudge.Judged judgement) {}

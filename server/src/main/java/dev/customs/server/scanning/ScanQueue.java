@@ -89,7 +89,10 @@ public class ScanQueue {
     return jobs.claim(owner, now, now.plus(properties.lease()));
   }
 
-  /** Stores the result and marks the job done, atomically; nothing is stored if the lease was lost. */
+  /**
+   * Stores the result and its judgement and marks the job done, atomically; nothing is stored if the
+   * lease was lost.
+   */
   @Transactional
   public boolean complete(ScanJob job, String owner, ScanOutcome outcome) {
     Instant now = clock.instant();
@@ -99,6 +102,7 @@ public class ScanQueue {
     results.insert(job.id(), job.imageId(), outcome.digest(), outcome.packageCount(), outcome.problemCount(),
         outcome.gzippedInventory(), now);
     targets.recordDigest(job.imageId(), outcome.digest());
+    outcome.judgement().record(job.id(), job.imageId(), now);
     return true;
   }
 

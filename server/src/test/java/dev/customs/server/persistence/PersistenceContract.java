@@ -15,6 +15,29 @@ import dev.customs.server.feeds.FeedSyncRun;
 import dev.customs.server.identity.ApiToken;
 import dev.customs.server.identity.ApiTokenRepository;
 import dev.customs.server.identity.Role;
+import dev.customs.core.inventory.Ecosystem;
+import dev.customs.core.policy.Assessment;
+import dev.customs.core.policy.ControlAssessment;
+import dev.customs.core.policy.ControlResult;
+import dev.customs.core.policy.PolicyAction;
+import dev.customs.core.policy.PolicyAssessment;
+import dev.customs.core.policy.Verdict;
+import dev.customs.core.policy.VulnerabilityView;
+import dev.customs.core.vuln.db.BundleMetadata;
+import dev.customs.core.vuln.model.SeverityLevel;
+import dev.customs.server.assessments.FailureStreaks;
+import dev.customs.server.assessments.Judgement;
+import dev.customs.server.assessments.JudgementRecorder;
+import dev.customs.server.assessments.JudgementRepository;
+import dev.customs.server.assessments.StoredFinding;
+import dev.customs.server.images.ImageFilter;
+import dev.customs.server.policies.ExceptionRepository;
+import dev.customs.server.policies.PolicyRepository;
+import dev.customs.server.policies.StoredPolicy;
+import dev.customs.server.policies.VulnerabilityException;
+import dev.customs.server.scanning.ScanResultRepository;
+import java.time.LocalDate;
+import org.springframework.transaction.support.TransactionTemplate;
 import dev.customs.server.images.ImageRepository;
 import dev.customs.server.images.RegisteredImage;
 import dev.customs.server.identity.UserAccount;
@@ -100,9 +123,24 @@ abstract class PersistenceContract {
   SubscriptionRepository subscriptions;
   @Autowired
   DeliveryRepository deliveries;
+  @Autowired
   ClusterLeases leases;
   @Autowired
   FeedSyncRepository feedSyncs;
+  @Autowired
+  PolicyRepository policies;
+  @Autowired
+  ExceptionRepository exceptions;
+  @Autowired
+  JudgementRepository judgements;
+  @Autowired
+  JudgementRecorder recorder;
+  @Autowired
+  ScanResultRepository results;
+  @Autowired
+  TransactionTemplate transactions;
+  @Autowired
+  FailureStreaks failures;
 
   @Test
   void everyMigrationApplied() throws Exception {
@@ -278,9 +316,10 @@ abstract class PersistenceContract {
   void imagesArePagedAndFilteredByRepository() {
     UUID id = image();
     RegisteredImage image = images.findById(id).orElseThrow();
-    assertThat(images.page(image.repository(), new PageRequest(0, 10))).containsExactly(image);
-    assertThat(images.count(image.repository())).isEqualTo(1);
-    assertThat(images.count(null)).isGreaterThanOrEqualTo(1);
+    ImageFilter byRepository = new ImageFilter(null, image.repository(), null, null, null, null, null);
+    assertThat(images.page(byRepository, new PageRequest(0, 10))).containsExactly(image);
+    assertThat(images.count(byRepository)).isEqualTo(1);
+    assertThat(images.count(ImageFilter.NONE)).isGreaterThanOrEqualTo(1);
     assertThat(images.find(image.reference(), "linux/amd64")).contains(image);
     images.updateDigest(id, "sha256:" + "0".repeat(64));
     assertThat(images.findById(id).orElseThrow().digest()).isEqualTo("sha256:" + "0".repeat(64));
@@ -360,6 +399,114 @@ abstract class PersistenceContract {
     assertThat(read.error()).hasSize(4000).endsWith("...");
     assertThat(read.feeds()).isEqualTo(finished.feeds());
     assertThat(read.finishedAt()).isEqualTo(finished.finishedAt());
+  }
+
+  @Test
+  void firstStartCreatedTheShippedPoliciesWithOnlyBaselineEnabled() {
+    assertThat(policies.findByName("baseline")).get().satisfies(p -> {
+      assertThat(p.enabled()).isTrue();
+      assertThat(p.builtin()).isEqualTo("baseline");
+      assertThat(p.document()).contains("kind: AssurancePolicy");
+    });
+    assertThat(policies.findByName("strict")).get().extracting(StoredPolicy::enabled).isEqualTo(false);
+  }
+
+  @Test
+  void policiesAndExceptionsRoundTrip() {
+    StoredPolicy policy = new StoredPolicy(UUID.randomUUID(), "p-" + UUID.randomUUID(), "d", "x".repeat(150_000),
+        false, null, NOW, NOW);
+    policies.insert(policy);
+    assertThat(policies.findById(policy.id())).contains(policy);
+    assertThat(policies.enabled()).doesNotContain(policy);
+    StoredPolicy enabled = new StoredPolicy(policy.id(), policy.name(), "e", "doc", true, null, NOW, NOW.plusSeconds(1));
+    policies.update(enabled);
+    assertThat(policies.enabled()).contains(enabled);
+    assertThatThrownBy(() -> policies.insert(new StoredPolicy(UUID.randomUUID(), policy.name(), "", "", true, null,
+        NOW, NOW))).isInstanceOf(DuplicateKeyException.class);
+    assertThat(policies.delete(policy.id())).isTrue();
+
+    VulnerabilityException exception = new VulnerabilityException(UUID.randomUUID(), "CVE-2024-9143",
+        "registry.example:5000", "team/**", "sha256:" + "2".repeat(64), "libcrypto3", "not reachable",
+        "user:admin", LocalDate.of(2031, 2, 28), NOW, NOW);
+    exceptions.insert(exception);
+    assertThat(exceptions.findById(exception.id())).contains(exception);
+    VulnerabilityException open = new VulnerabilityException(exception.id(), "CVE-2024-9143", null, null, null, null,
+        "changed", "user:admin", null, NOW, NOW.plusSeconds(2));
+    exceptions.update(open);
+    assertThat(exceptions.findById(exception.id())).contains(open);
+    assertThat(exceptions.delete(exception.id())).isTrue();
+  }
+
+  @Test
+  void judgementsRoundTripAndImagesFilterOnThem() {
+    UUID image = image();
+    UUID job = job(image, NOW);
+    jobs.cancel(job, NOW); // not claimable: other tests claim every due job
+    results.insert(job, image, "sha256:" + "3".repeat(64), 1, 0, new byte[] {1}, NOW);
+    String repository = images.findById(image).orElseThrow().repository();
+    UUID start = new UUID(0, 0);
+    assertThat(judgements.stale("bundle-a", "revision-a", start, 100_000)).as("never judged").contains(image);
+
+    StoredFinding high = new StoredFinding(new VulnerabilityView("CVE-2099-0001", List.of("GHSA-aaaa-bbbb-cccc",
+        "DSA-1"), "libx", Ecosystem.DEB, "1.0-1", "pkg:deb/debian/libx@1.0-1", Optional.of(Digest.parse("sha256:"
+        + "4".repeat(64))), SeverityLevel.HIGH, Optional.of(7.5), Optional.empty(), List.of("1.0-2", "1.1"),
+        VulnerabilityView.FixStatus.FIXED, true, Optional.of(0.25), Optional.of(LocalDate.of(2099, 1, 2)),
+        Optional.empty()), "A title");
+    StoredFinding low = new StoredFinding(new VulnerabilityView("CVE-2099-0002", List.of(), "liby", Ecosystem.NPM,
+        "2", null, Optional.empty(), SeverityLevel.LOW, Optional.empty(), Optional.empty(), List.of(),
+        VulnerabilityView.FixStatus.UNFIXED, false, Optional.empty(), Optional.empty(), Optional.empty()), "");
+    BundleMetadata bundle = new BundleMetadata(1, NOW, "bundle-a", List.of(), Map.of());
+    Judgement judgement = new Judgement(Judgement.NON_COMPLIANT, List.of(high, low), Optional.empty(),
+        Optional.of(bundle), Optional.of(true), List.of("p1", "p2"), "revision-a", NOW);
+    Boolean recorded = transactions.execute(s -> recorder.record(image, job, NOW, judgement));
+    assertThat(recorded).isTrue();
+
+    assertThat(judgements.findings(job)).containsExactly(high, low);
+    assertThat(judgements.basis(job)).contains(new JudgementRepository.Basis("bundle-a", NOW, Optional.of(true),
+        List.of("p1", "p2"), "revision-a"));
+    assertThat(judgements.current(image)).get().extracting(JudgementRepository.Current::verdict)
+        .isEqualTo(Judgement.NON_COMPLIANT);
+    assertThat(judgements.stale("bundle-a", "revision-a", start, 100_000)).as("current").doesNotContain(image);
+    assertThat(judgements.stale("bundle-b", "revision-a", start, 100_000)).as("other bundle").contains(image);
+    assertThat(judgements.stale("bundle-a", "revision-b", start, 100_000)).as("other policies").contains(image);
+
+    assertThat(images.count(filter(repository, false, SeverityLevel.HIGH, true, "ghsa-aaaa-bbbb-cccc", NOW)))
+        .isEqualTo(1);
+    assertThat(images.count(filter(repository, null, null, null, "CVE-2099-0002", null))).isEqualTo(1);
+    assertThat(images.count(filter(repository, true, null, null, null, null))).as("not compliant").isZero();
+    assertThat(images.count(filter(repository, null, SeverityLevel.CRITICAL, null, null, null))).isZero();
+    assertThat(images.count(filter(repository, null, null, false, null, null))).as("one has a fix").isZero();
+    assertThat(images.count(filter(repository, null, null, null, "GHSA-aaaa", null))).as("whole ids only").isZero();
+    assertThat(images.count(filter(repository, null, null, null, null, NOW.plusSeconds(1)))).isZero();
+    assertThat(images.page(filter(repository, false, SeverityLevel.LOW, true, "DSA-1", NOW.minusSeconds(1)),
+        new PageRequest(0, 10))).extracting(RegisteredImage::id).containsExactly(image);
+    assertThat(judgements.countByVerdict(Judgement.NON_COMPLIANT)).isPositive();
+
+    Assessment failing = assessment(ControlResult.Outcome.FAIL);
+    failures.update(image, failing, NOW);
+    failures.update(image, failing, NOW.plusSeconds(60));
+    assertThat(failures.of(image).firstFailed("p", "controls[0] rootUser")).as("the streak's start is kept")
+        .contains(NOW);
+    failures.update(image, assessment(ControlResult.Outcome.PASS), NOW.plusSeconds(120));
+    assertThat(failures.of(image).firstFailed("p", "controls[0] rootUser")).isEmpty();
+    failures.update(image, failing, NOW.plusSeconds(180));
+    failures.update(image, new Assessment(true, List.of(), List.of(), List.of()), NOW.plusSeconds(240));
+    assertThat(failures.of(image).firstFailed("p", "controls[0] rootUser")).as("policy no longer judged").isEmpty();
+    assertThat(images.delete(image)).isTrue();
+    assertThat(judgements.current(image)).isEmpty();
+  }
+
+  private static Assessment assessment(ControlResult.Outcome outcome) {
+    ControlResult result = new ControlResult(outcome, List.of("r"), List.of());
+    ControlAssessment control = new ControlAssessment("controls[0] rootUser", "e", PolicyAction.BLOCK, result,
+        outcome == ControlResult.Outcome.PASS ? Verdict.PASS : Verdict.BLOCK, "");
+    return new Assessment(outcome == ControlResult.Outcome.PASS, List.of(new PolicyAssessment("p", "server:p",
+        PolicyAction.BLOCK, true, List.of(control), List.of(), List.of())), List.of(), List.of());
+  }
+
+  private static ImageFilter filter(String repository, Boolean compliant, SeverityLevel severity, Boolean fix,
+      String vulnerability, Instant since) {
+    return new ImageFilter(null, repository, compliant, severity, fix, vulnerability, since);
   }
 
   private Registry registry() {

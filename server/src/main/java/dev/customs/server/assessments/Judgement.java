@@ -1,0 +1,30 @@
+package dev.customs.server.assessments;
+
+import dev.customs.core.policy.Assessment;
+import dev.customs.core.vuln.db.BundleMetadata;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How one scan was judged: what matching found and what the policies made of it. Without
+ * vulnerability data the verdict is {@link #UNKNOWN}: the scan was inventoried but not matched, which
+ * is not the same as "no vulnerabilities".
+ *
+ * @param vulnData the bundle matched against; empty when none was loaded
+ * @param distroCovered whether the bundle covers the image's distro release, empty when not known
+ * @param matchProblems what matching could not compare
+ * @param policyRevision the {@code PolicySet} revision it was judged with
+ */
+public record Judgement(String verdict, List<StoredFinding> findings, Optional<Assessment> assessment,
+    Optional<BundleMetadata> vulnData, Optional<Boolean> distroCovered, List<String> matchProblems,
+    String policyRevision, Instant judgedAt) {
+  public static final String COMPLIANT = "compliant";
+  public static final String NON_COMPLIANT = "non_compliant";
+  public static final String UNKNOWN = "unknown";
+
+  public Judgement {
+    findings = List.copyOf(findings);
+    matchProblems = List.copyOf(matchProblems);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.customs.server.scanning;
+
+import dev.customs.core.inventory.Inventory;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Matches and judges what a scan found, implemented by the assessments feature so that scanning
+ * does not depend on it. The work is split in two: the slow part (matching, evaluating) runs in the
+ * worker before the scan completes, the storing part inside the transaction that completes it, so a
+ * scan's inventory and its judgement are committed together.
+ */
+public interface ScanJudge {
+  /** Matches and judges a freshly scanned inventory of the image; runs outside any transaction. */
+  Judged judge(UUID imageId, Inventory inventory);
+
+  /** A judgement ready to be stored. */
+  interface Judged {
+    /** Stores it as the judgement of the scan; called inside the scan's completing transaction. */
+    void record(UUID jobId, UUID imageId, Instant scannedAt);
+  }
+}
