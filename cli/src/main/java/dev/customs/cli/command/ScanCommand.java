@@ -10,6 +10,9 @@ import dev.customs.core.image.Image;
 import dev.customs.core.inventory.Inventory;
 import dev.customs.core.inventory.InventoryScanner;
 import dev.customs.core.inventory.analyzer.Analyzers;
+import dev.customs.core.inventory.analyzer.PackageAnalyzer;
+import dev.customs.core.inventory.analyzer.files.FileRule;
+import dev.customs.core.inventory.analyzer.files.FileRuleAnalyzer;
 import dev.customs.core.policy.Assessment;
 import dev.customs.core.report.SbomContext;
 import dev.customs.core.report.ScanResult;
@@ -22,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -129,7 +133,7 @@ public final class ScanCommand implements Callable<Integer> {
     try (Image opened = image.open();
         ScanProgress progress = ScanProgress.start(opened.layers().size(), ObservedImage.storedSize(opened), quiet)) {
       phase = "reading its " + opened.layers().size() + " layers";
-      inventory = new InventoryScanner(Analyzers.defaults(), cache.cache()).scan(new ObservedImage(opened, progress));
+      inventory = new InventoryScanner(analyzers(), cache.cache()).scan(new ObservedImage(opened, progress));
       progress.finish();
     }
     phase = "matching " + inventory.packages().size() + " packages";
@@ -137,6 +141,17 @@ public final class ScanCommand implements Callable<Integer> {
     phase = "judging the image";
     Optional<Assessment> assessment = policy.assess(inventory, match);
     return new ScanResult(inventory, match, assessment);
+  }
+
+  /** The default analyzers, and the file rules of the policies when they have content patterns. */
+  private List<PackageAnalyzer> analyzers() {
+    List<FileRule> rules = policy.fileRules();
+    if (rules.isEmpty()) {
+      return Analyzers.defaults();
+    }
+    List<PackageAnalyzer> analyzers = new ArrayList<>(Analyzers.defaults());
+    analyzers.add(new FileRuleAnalyzer(rules));
+    return analyzers;
   }
 
   /** Writes every report, each from the same result; false (after saying which) when one could not be. */
