@@ -64,7 +64,7 @@ class CliImageBuilderTest {
       });
 
       Path root = unpack(reference);
-      Run version = inChroot(root, entrypoint, List.of("--version"));
+      Run version = inChroot(root, CliImageLayout.USER + ":" + CliImageLayout.USER, entrypoint, List.of("--version"));
       assertThat(version.exitCode()).as(version.err()).isZero();
       assertThat(version.out()).startsWith("customs ");
 
@@ -73,12 +73,21 @@ class CliImageBuilderTest {
       Path bundle = TestVulnData.sharedBundle();
       Files.copy(bundle, input.resolve("customs.db"));
       Files.copy(bundle.resolveSibling(bundle.getFileName() + ".sha256"), input.resolve("customs.db.sha256"));
-      Run scan = inChroot(root, entrypoint,
-          List.of("scan", "--input", "/work/alpine.oci.tar", "--db", "/work/customs.db", "--format", "json", "--quiet"));
+      Run scan = inChroot(root, CliImageLayout.USER + ":" + CliImageLayout.USER, entrypoint,
+          List.of("scan", "--input", "/work/alpine.oci.tar", "--db", "/work/customs.db", "--format", "json",
+              "--quiet"));
       assertThat(scan.exitCode()).as(scan.err()).isZero();
       assertThat(scan.out()).contains("CVE-2024-9143");
       assertThat(root.resolve("cache/customs/layers")).as("the layer cache went to the image's cache volume")
           .isNotEmptyDirectory();
+
+      // docker run --user "$(id -u):$(id -g)": a uid the image does not know writes into a directory it owns.
+      Path reports = Files.createDirectories(root.resolve("work/reports"));
+      succeed(List.of("chown", "4321:4321", reports.toString()));
+      Run asCaller = inChroot(root, "4321:4321", entrypoint, List.of("scan", "--input", "/work/alpine.oci.tar",
+          "--db", "/work/customs.db", "--format", "sarif", "--output", "/work/reports/customs.sarif", "--quiet"));
+      assertThat(asCaller.exitCode()).as(asCaller.err()).isZero();
+      assertThat(Files.readString(reports.resolve("customs.sarif"))).contains("CVE-2024-9143");
     }
   }
 
@@ -97,12 +106,12 @@ class CliImageBuilderTest {
   }
 
   /**
-   * Runs the entrypoint inside the unpacked image as its user, with only the image's environment,
+   * Runs the entrypoint inside the unpacked image as {@code user}, with only the image's environment,
    * and a private /proc (the loader finds the runtime's libraries through /proc/self/exe).
    */
-  private static Run inChroot(Path root, List<String> entrypoint, List<String> args) throws Exception {
+  private static Run inChroot(Path root, String user, List<String> entrypoint, List<String> args) throws Exception {
     List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--fork",
-        "--mount-proc=" + root.resolve("proc"), "chroot", "--userspec=65532:65532", root.toString()));
+        "--mount-proc=" + root.resolve("proc"), "chroot", "--userspec=" + user, root.toString()));
     command.addAll(entrypoint);
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command);

@@ -47,7 +47,8 @@ class ScanFileRulesTest {
     CliRun cached = scan(weak);
 
     assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.NOT_COMPLIANT);
-    assertThat(first.err()).containsPattern("    - /etc/login\\.defs line \\d+ matches /\\^PASS_MAX_DAYS\\\\s\\+99999\\$/");
+    assertThat(first.err())
+        .containsPattern("    - /etc/login\\.defs line \\d+ matches /\\^PASS_MAX_DAYS\\\\s\\+99999\\$/");
     assertThat(other.exitCode()).as(other.err()).isEqualTo(ExitCode.OK);
     assertThat(cached.exitCode()).isEqualTo(ExitCode.NOT_COMPLIANT);
     assertThat(cached.err()).isEqualTo(first.err());

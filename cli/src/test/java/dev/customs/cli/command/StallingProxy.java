@@ -62,7 +62,8 @@ final class StallingProxy implements AutoCloseable {
       HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       HEADERS.forEach(h -> response.headers().firstValue(h).ifPresent(v -> exchange.getResponseHeaders().set(h, v)));
       long length = response.headers().firstValueAsLong("Content-Length").orElse(0);
-      boolean blob = exchange.getRequestURI().getPath().contains("/blobs/") && exchange.getRequestMethod().equals("GET");
+      boolean blob = exchange.getRequestURI().getPath().contains("/blobs/")
+          && exchange.getRequestMethod().equals("GET");
       boolean head = exchange.getRequestMethod().equals("HEAD");
       exchange.sendResponseHeaders(response.statusCode(), head || length == 0 ? -1 : length);
       try (InputStream body = response.body(); OutputStream out = exchange.getResponseBody()) {
