@@ -101,6 +101,7 @@ class ScanOfflineTest {
     assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.OK, ExitCode.NOT_COMPLIANT);
     assertThat(run.out()).contains("CVE-2024-9143");
     assertThat(run.err()).contains("customs scan: policy baseline:");
+    assertThat(run.err()).as("no progress bar without a terminal").doesNotContain("Scanning").doesNotContain("%");
   }
 
   @Test
