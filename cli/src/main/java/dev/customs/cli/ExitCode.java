@@ -14,6 +14,8 @@ public final class ExitCode {
    * building or importing one failed. Like an unreadable image, the scan cannot be trusted: 3.
    */
   public static final int DB_UNAVAILABLE = 3;
+  /** The scan took longer than {@code --timeout} and was abandoned: no verdict, like an unreadable image. */
+  public static final int TIMED_OUT = 3;
 
   private ExitCode() {}
 }

@@ -2,6 +2,7 @@ package dev.customs.cli.command;
 
 import dev.customs.cli.ExitCode;
 import dev.customs.core.inventory.Inventory;
+import dev.customs.core.inventory.analyzer.files.FileRule;
 import dev.customs.core.policy.Assessment;
 import dev.customs.core.policy.ControlAssessment;
 import dev.customs.core.policy.EvaluationContext;
@@ -10,11 +11,13 @@ import dev.customs.core.policy.FindingViews;
 import dev.customs.core.policy.IgnoreFile;
 import dev.customs.core.policy.Policy;
 import dev.customs.core.policy.PolicyAssessment;
+import dev.customs.core.policy.PolicyControl;
 import dev.customs.core.policy.PolicyEvaluator;
 import dev.customs.core.policy.PolicyFormatException;
 import dev.customs.core.policy.Suppressions;
 import dev.customs.core.policy.Verdict;
 import dev.customs.core.policy.VexDocument;
+import dev.customs.core.policy.control.FilesControl;
 import dev.customs.core.policy.load.PolicyLoader;
 import dev.customs.core.vuln.match.MatchResult;
 import java.io.IOException;
@@ -78,6 +81,13 @@ public final class PolicyGate {
       err.println("customs scan: cannot read " + e.getMessage());
     }
     return false;
+  }
+
+  /** The file rules (content patterns) of the loaded policies: the layer analysis must apply them. */
+  List<FileRule> fileRules() {
+    return loaded.stream().flatMap(p -> p.controls().stream()).map(PolicyControl::control)
+        .flatMap(c -> c instanceof FilesControl files ? files.contentRules().stream() : java.util.stream.Stream.empty())
+        .toList();
   }
 
   /** The assessment of the scan by the loaded policies; empty when no policy was given. */

@@ -2,9 +2,17 @@ package dev.customs.cli.command;
 
 import dev.customs.cli.ExitCode;
 import dev.customs.cli.VersionProvider;
+import dev.customs.cli.options.DurationConverter;
 import dev.customs.cli.options.ImageOptions;
 import dev.customs.cli.options.LayerCacheOptions;
+import dev.customs.cli.output.ScanProgress;
+import dev.customs.core.image.Image;
 import dev.customs.core.inventory.Inventory;
+import dev.customs.core.inventory.InventoryScanner;
+import dev.customs.core.inventory.analyzer.Analyzers;
+import dev.customs.core.inventory.analyzer.PackageAnalyzer;
+import dev.customs.core.inventory.analyzer.files.FileRule;
+import dev.customs.core.inventory.analyzer.files.FileRuleAnalyzer;
 import dev.customs.core.policy.Assessment;
 import dev.customs.core.report.SbomContext;
 import dev.customs.core.report.ScanResult;
@@ -15,9 +23,13 @@ import dev.customs.core.vuln.match.MatchResult;
 import dev.customs.core.vuln.match.VulnMatcher;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +39,7 @@ import picocli.CommandLine.Option;
 @Command(name = "scan", mixinStandardHelpOptions = true,
     description = {"Find the vulnerabilities of an image's packages in the vulnerability database.",
         "Exit codes: 0 scanned (and compliant with every --policy), 1 not compliant (or --exit-code N), "
-            + "2 wrong flags or an invalid policy, 3 image unreadable or no usable database."})
+            + "2 wrong flags or an invalid policy, 3 image unreadable, no usable database or --timeout reached."})
 public final class ScanCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -55,39 +67,91 @@ public final class ScanCommand implements Callable<Integer> {
           + "also writes that format of the same scan, e.g. --output sarif=customs.sarif --output junit=junit.xml.")
   List<String> outputs = List.of();
 
-  @Option(names = {"-q", "--quiet"}, description = "No warnings on standard error (errors are still printed).")
+  @Option(names = {"-q", "--quiet"},
+      description = "No progress bar and no warnings on standard error (errors are still printed).")
   boolean quiet;
+
+  @Option(names = "--offline",
+      description = "Use no network except to pull IMAGE from its registry: a URL given to --policy, --vex, "
+          + "--ignorefile or --db is refused.")
+  boolean offline;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+      description = "Abandon the scan (exit code 3) when reading, matching and judging the image take longer, "
+          + "e.g. 30s, 10m, 1h. Default: ${DEFAULT-VALUE}.")
+  Duration timeout;
+
+  // What the scan thread is doing, for the timeout message.
+  private volatile String phase = "starting";
 
   @Override
   public Integer call() throws IOException {
+    Instant started = Instant.now();
     List<ScanOutput> reports = ScanOutput.of(format, outputs);
     FindingFilter filter = FindingFilter.of(severities, ignoreUnfixed);
     image.validate();
     PrintWriter err = spec.commandLine().getErr();
+    List<String> remote = new LocalInputs().policies(policy.policies).ignoreFile(policy.ignoreFile).vex(policy.vex)
+        .db(database.db).problems(offline);
+    if (!remote.isEmpty()) {
+      remote.forEach(p -> err.println("customs scan: " + p));
+      return ExitCode.USAGE;
+    }
     if (!policy.load(err)) {
       return ExitCode.USAGE;
     }
     // The database first: without one, reading a large image would be time lost.
     try (VulnDb db = VulnDb.open(database.path())) {
-      Inventory inventory;
+      ScanResult result;
       try {
-        inventory = ImageInventory.read(image, cache);
+        result = new ScanDeadline(timeout).run(() -> scan(db, filter)).startedAt(started);
+      } catch (TimeoutException e) {
+        err.println("customs scan: timed out after " + ScanDeadline.format(timeout) + " while " + phase
+            + "; the scan was abandoned (allow more time with --timeout, e.g. --timeout "
+            + ScanDeadline.format(timeout.multipliedBy(3)) + ")");
+        return ExitCode.TIMED_OUT;
       } catch (IOException e) {
         err.println("customs scan: cannot read the image: " + e.getMessage());
         return ExitCode.IMAGE_UNREADABLE;
       }
-      MatchResult match = filter.apply(new VulnMatcher(db).match(inventory));
-      Optional<Assessment> assessment = policy.assess(inventory, match);
-      boolean written = write(reports, new ScanResult(inventory, match, assessment), err);
+      boolean written = write(reports, result, err);
       if (!quiet) {
-        warn(inventory, match, err);
+        warn(result.inventory(), result.match(), err);
       }
-      int verdict = policy.judge(assessment, err);
+      int verdict = policy.judge(result.assessment(), err);
       return written ? verdict : ExitCode.USAGE;
     } catch (BundleException e) {
       err.println("customs scan: " + e.getMessage());
       return ExitCode.DB_UNAVAILABLE;
     }
+  }
+
+  /** Reads, matches and judges the image: the part --timeout bounds. Runs on the deadline's thread. */
+  private ScanResult scan(VulnDb db, FindingFilter filter) throws IOException {
+    phase = "opening the image";
+    Inventory inventory;
+    try (Image opened = image.open();
+        ScanProgress progress = ScanProgress.start(opened.layers().size(), ObservedImage.storedSize(opened), quiet)) {
+      phase = "reading its " + opened.layers().size() + " layers";
+      inventory = new InventoryScanner(analyzers(), cache.cache()).scan(new ObservedImage(opened, progress));
+      progress.finish();
+    }
+    phase = "matching " + inventory.packages().size() + " packages";
+    MatchResult match = filter.apply(new VulnMatcher(db).match(inventory));
+    phase = "judging the image";
+    Optional<Assessment> assessment = policy.assess(inventory, match);
+    return new ScanResult(inventory, match, assessment);
+  }
+
+  /** The default analyzers, and the file rules of the policies when they have content patterns. */
+  private List<PackageAnalyzer> analyzers() {
+    List<FileRule> rules = policy.fileRules();
+    if (rules.isEmpty()) {
+      return Analyzers.defaults();
+    }
+    List<PackageAnalyzer> analyzers = new ArrayList<>(Analyzers.defaults());
+    analyzers.add(new FileRuleAnalyzer(rules));
+    return analyzers;
   }
 
   /** Writes every report, each from the same result; false (after saying which) when one could not be. */

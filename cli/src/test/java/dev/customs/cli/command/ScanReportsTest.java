@@ -10,6 +10,9 @@ import dev.customs.testkit.TestData;
 import dev.customs.testkit.TestVulnData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ScanReportsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DEBIAN = TestData.testdata("images/debian12.oci.tar").toString();
+  private static final DateTimeFormatter GITLAB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+      .withZone(ZoneOffset.UTC);
+
   @TempDir Path dir;
 
   @Test
@@ -26,6 +32,7 @@ class ScanReportsTest {
     Path gitlab = dir.resolve("gl.json");
     Path html = dir.resolve("report.html");
     Path json = dir.resolve("scan.json");
+    String before = GITLAB_TIME.format(Instant.now());
     CliRun run = CliRun.run("scan", "--db", TestVulnData.sharedBundle().toString(), "--no-cache", "--quiet",
         "--input", DEBIAN, "debian12-app", "--policy", "baseline", "--format", "json", "--output", json.toString(),
         "--output", "sarif=" + sarif, "--output", "junit=" + junit, "--output", "gitlab=" + gitlab,
@@ -37,7 +44,12 @@ class ScanReportsTest {
     JsonNode scan = JSON.readTree(json.toFile());
     int findings = scan.path("findings").size();
     assertThat(scan.path("assessment").path("compliant").asBoolean(true)).isFalse();
-    assertThat(JSON.readTree(gitlab.toFile()).path("vulnerabilities").size()).isEqualTo(findings).isPositive();
+    JsonNode gitlabReport = JSON.readTree(gitlab.toFile());
+    assertThat(gitlabReport.path("vulnerabilities").size()).isEqualTo(findings).isPositive();
+    // The scan began when the command started, before the image was read; the report time is its end.
+    String start = gitlabReport.path("scan").path("start_time").asText();
+    String end = gitlabReport.path("scan").path("end_time").asText();
+    assertThat(start).isGreaterThanOrEqualTo(before).isLessThanOrEqualTo(end);
     assertThat(JSON.readTree(sarif.toFile()).path("runs").get(0).path("results").size()).isGreaterThan(findings);
     assertThat(Files.readString(junit)).contains("<failure").contains("CVE-2021-44228");
     assertThat(Files.readString(html)).contains("NOT COMPLIANT");

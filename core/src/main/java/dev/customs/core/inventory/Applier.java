@@ -57,13 +57,16 @@ public final class Applier {
     Optional<OsRelease> os = os(survivors);
     List<InventoryPackage> packages = packages(stack, survivors, os, problems);
     List<InventorySecret> secrets = new ArrayList<>();
+    List<FileContentMatch> contentMatches = new ArrayList<>();
     for (Survivor s : survivors) {
       Digest diffId = stack.layer(s.layer()).diffId();
       s.file().secrets().forEach(secret -> secrets.add(new InventorySecret(secret, diffId)));
+      contentMatches.addAll(s.file().contentMatches());
       s.file().problems().forEach(reason -> problems.add(new AnalysisProblem(diffId.toString(), s.file().path(),
           s.file().analyzer() + ": " + reason)));
     }
-    return new Inventory(image, os, packages, secrets, privileged, users(stack), problems);
+    return new Inventory(image, os, packages, secrets, privileged, users(stack), problems, contentMatches,
+        List.of());
   }
 
   /** The accounts of the etc/passwd of the final filesystem: the one of the topmost layer that wrote it. */

@@ -14,13 +14,21 @@ import java.util.Optional;
  * @param problems what could not be understood in this file
  */
 public record FileResult(String path, String analyzer, List<Package> packages, OsRelease os,
-    List<SecretFinding> secrets, List<LicenseHint> licenseHints, List<String> problems) {
+    List<SecretFinding> secrets, List<LicenseHint> licenseHints, List<FileContentMatch> contentMatches,
+    List<String> problems) {
 
   public FileResult {
     packages = List.copyOf(packages);
     secrets = List.copyOf(secrets);
     licenseHints = List.copyOf(licenseHints);
+    contentMatches = List.copyOf(contentMatches);
     problems = List.copyOf(problems);
+  }
+
+  /** A result of the default analyzers, which match no file rules. */
+  public FileResult(String path, String analyzer, List<Package> packages, OsRelease os,
+      List<SecretFinding> secrets, List<LicenseHint> licenseHints, List<String> problems) {
+    this(path, analyzer, packages, os, secrets, licenseHints, List.of(), problems);
   }
 
   public Optional<OsRelease> osRelease() {
@@ -29,6 +37,7 @@ public record FileResult(String path, String analyzer, List<Package> packages, O
 
   /** Whether the analyzer reported nothing at all (such results are not kept). */
   public boolean reportsNothing() {
-    return packages.isEmpty() && os == null && secrets.isEmpty() && licenseHints.isEmpty() && problems.isEmpty();
+    return packages.isEmpty() && os == null && secrets.isEmpty() && licenseHints.isEmpty()
+        && contentMatches.isEmpty() && problems.isEmpty();
   }
 }

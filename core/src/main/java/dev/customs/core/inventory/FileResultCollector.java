@@ -11,6 +11,7 @@ final class FileResultCollector implements AnalysisSink {
   private final List<Package> packages = new ArrayList<>();
   private final List<SecretFinding> secrets = new ArrayList<>();
   private final List<LicenseHint> licenseHints = new ArrayList<>();
+  private final List<FileContentMatch> contentMatches = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private OsRelease os;
 
@@ -41,11 +42,16 @@ final class FileResultCollector implements AnalysisSink {
   }
 
   @Override
+  public void addContentMatch(FileContentMatch match) {
+    contentMatches.add(match);
+  }
+
+  @Override
   public void problem(String reason) {
     problems.add(reason);
   }
 
   FileResult result() {
-    return new FileResult(path, analyzer, packages, os, secrets, licenseHints, problems);
+    return new FileResult(path, analyzer, packages, os, secrets, licenseHints, contentMatches, problems);
   }
 }

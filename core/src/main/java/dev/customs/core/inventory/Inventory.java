@@ -9,6 +9,9 @@ import java.util.Optional;
  * @param packages sorted by ecosystem, name, version and path, so that reports are deterministic
  * @param users the accounts of the final {@code etc/passwd} (empty when there is none)
  * @param problems what could not be analyzed (a scan with problems may be incomplete)
+ * @param contentMatches where the content patterns of file rules matched files of the final filesystem
+ * @param checks what configurable analyzers checked (file rule keys): a policy whose rule is not
+ *     listed cannot judge this inventory by it
  */
 public record Inventory(
     ImageFacts image,
@@ -17,7 +20,9 @@ public record Inventory(
     List<InventorySecret> secrets,
     List<PrivilegedFile> privilegedFiles,
     List<UserAccount> users,
-    List<AnalysisProblem> problems) {
+    List<AnalysisProblem> problems,
+    List<FileContentMatch> contentMatches,
+    List<String> checks) {
 
   public Inventory {
     packages = List.copyOf(packages);
@@ -25,5 +30,19 @@ public record Inventory(
     privilegedFiles = List.copyOf(privilegedFiles);
     users = List.copyOf(users);
     problems = List.copyOf(problems);
+    contentMatches = List.copyOf(contentMatches);
+    checks = List.copyOf(checks);
+  }
+
+  /** An inventory of the default analyzers: no file rules applied. */
+  public Inventory(ImageFacts image, Optional<OsRelease> os, List<InventoryPackage> packages,
+      List<InventorySecret> secrets, List<PrivilegedFile> privilegedFiles, List<UserAccount> users,
+      List<AnalysisProblem> problems) {
+    this(image, os, packages, secrets, privilegedFiles, users, problems, List.of(), List.of());
+  }
+
+  /** The same inventory, recording the checks its analyzers applied. */
+  public Inventory withChecks(List<String> applied) {
+    return new Inventory(image, os, packages, secrets, privilegedFiles, users, problems, contentMatches, applied);
   }
 }

@@ -21,6 +21,7 @@ public final class InventoryScanner {
   private static final System.Logger LOG = System.getLogger(InventoryScanner.class.getName());
 
   private final LayerAnalyzer analyzer;
+  private final List<String> checks;
   private final LayerCache cache;
   private final int parallelism;
 
@@ -30,6 +31,7 @@ public final class InventoryScanner {
       throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
     }
     this.analyzer = new LayerAnalyzer(analyzers, limits, LayerAnalyzer.DEFAULT_MAX_FILE_SIZE);
+    this.checks = analyzers.stream().flatMap(a -> a.checks().stream()).distinct().sorted().toList();
     this.cache = cache;
     this.parallelism = parallelism;
   }
@@ -51,7 +53,7 @@ public final class InventoryScanner {
         results.add(await(future));
       }
     }
-    return new Applier().apply(ImageFacts.of(image), results);
+    return new Applier().apply(ImageFacts.of(image), results).withChecks(checks);
   }
 
   /** The result of one layer: from the cache when the layer is cacheable and cached, else analyzed. */

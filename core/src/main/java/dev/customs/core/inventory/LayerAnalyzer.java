@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class LayerAnalyzer {
   /** Bump when {@link LayerAnalysis} changes shape or meaning: every cached layer is re-analyzed. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
   /** Wanted files larger than this are skipped with a problem instead of being buffered. */
   public static final long DEFAULT_MAX_FILE_SIZE = 256L << 20;
 
@@ -41,14 +41,16 @@ public final class LayerAnalyzer {
   }
 
   /**
-   * A digest of the schema version and every analyzer's name and version: a layer result is valid
-   * for exactly this key, so bumping one analyzer's version invalidates cached layers.
+   * A digest of the schema version and every analyzer's name, version and checks: a layer result is
+   * valid for exactly this key, so bumping one analyzer's version (or configuring it with other
+   * checks) invalidates cached layers.
    */
   public static String analyzersKey(List<PackageAnalyzer> analyzers) {
     StringBuilder text = new StringBuilder("schema=").append(SCHEMA_VERSION).append('\n');
     analyzers.stream()
         .sorted(Comparator.comparing(PackageAnalyzer::name))
-        .forEach(a -> text.append(a.name()).append('=').append(a.version()).append('\n'));
+        .forEach(a -> text.append(a.name()).append('=').append(a.version())
+            .append(a.checks().isEmpty() ? "" : " " + String.join(",", a.checks())).append('\n'));
     return Digest.sha256(text.toString().getBytes(StandardCharsets.UTF_8)).hex();
   }
 

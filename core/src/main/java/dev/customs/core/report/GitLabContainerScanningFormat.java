@@ -41,7 +41,7 @@ public final class GitLabContainerScanningFormat implements ScanFormat {
   public void write(ScanResult result, SbomContext context, OutputStream out) throws IOException {
     Inventory inventory = result.inventory();
     ObjectNode root = JSON.createObjectNode().put("version", SCHEMA_VERSION);
-    root.set("scan", scan(context));
+    root.set("scan", scan(result, context));
     String image = SbomSubject.imageName(inventory.image());
     String os = inventory.os().map(o -> o.family() + " " + o.version()).orElse("unknown");
     ArrayNode vulnerabilities = root.putArray("vulnerabilities");
@@ -49,13 +49,15 @@ public final class GitLabContainerScanningFormat implements ScanFormat {
     JSON.writeValue(out, root);
   }
 
-  private static ObjectNode scan(SbomContext context) {
+  private static ObjectNode scan(ScanResult result, SbomContext context) {
     ObjectNode scan = JSON.createObjectNode();
     scan.set("analyzer", tool(context));
     scan.set("scanner", tool(context));
-    // The report is written when the scan ends; its start is not known to the writer.
-    String time = TIME.format(context.created());
-    return scan.put("type", "container_scanning").put("start_time", time).put("end_time", time)
+    // The report is written when the scan ends, so its time is the end; a result nobody timed
+    // (a re-rendered stored scan) has no better start than that.
+    String end = TIME.format(context.created());
+    String start = result.started().map(TIME::format).orElse(end);
+    return scan.put("type", "container_scanning").put("start_time", start).put("end_time", end)
         .put("status", "success");
   }
 

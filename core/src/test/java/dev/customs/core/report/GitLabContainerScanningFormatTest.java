@@ -46,6 +46,17 @@ class GitLabContainerScanningFormatTest {
   }
 
   @Test
+  void theStartTimeIsWhenTheScanBeganAndTheEndTimeTheReportTime() throws Exception {
+    ScanResult timed = JudgedScan.app().startedAt(Instant.parse("2026-01-02T03:01:59.750Z"));
+
+    JsonNode report = JSON.readTree(JudgedScan.write("gitlab", timed));
+
+    assertThat(report.path("scan").path("start_time").asText()).isEqualTo("2026-01-02T03:01:59");
+    assertThat(report.path("scan").path("end_time").asText()).isEqualTo("2026-01-02T03:04:05");
+    assertThat(ReportSchemas.gitLabContainerScanning(report)).isEmpty();
+  }
+
+  @Test
   void everyFindingIsAVulnerabilityLocatedAtItsPackageOsAndImage() throws Exception {
     JsonNode vulnerabilities = report().path("vulnerabilities");
     List<String> ids = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.customs.core.inventory.analyzer;
 
 import dev.customs.core.inventory.Ecosystem;
+import dev.customs.core.inventory.FileContentMatch;
 import dev.customs.core.inventory.OsRelease;
 import dev.customs.core.inventory.Package;
 import dev.customs.core.inventory.SecretFinding;
@@ -22,6 +23,9 @@ public interface AnalysisSink {
    * {@code usr/share/doc/<pkg>/copyright}); applied to the final package of that name.
    */
   void addPackageLicenses(Ecosystem ecosystem, String packageName, List<String> licenses);
+
+  /** A content pattern of a file rule matched this file. */
+  void addContentMatch(FileContentMatch match);
 
   /** A file that could not be understood: the scan goes on. */
   void problem(String reason);

@@ -2,6 +2,7 @@ package dev.customs.core.inventory.analyzer;
 
 import dev.customs.core.layer.LayerEntry;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Finds packages (or OS facts, or secrets) in the files of a layer. The framework reads each layer
@@ -18,6 +19,15 @@ public interface PackageAnalyzer {
 
   /** Bump whenever the analyzer's output for the same input changes: cached layers are re-analyzed. */
   int version();
+
+  /**
+   * What a configurable analyzer was configured to check (e.g. the keys of policy file rules):
+   * part of the layer cache key, and recorded in the inventory so that a policy can tell whether
+   * its check was applied. Empty for analyzers whose output depends only on their version.
+   */
+  default List<String> checks() {
+    return List.of();
+  }
 
   /** Whether this analyzer needs the content of this entry (only regular files are offered). */
   boolean wants(LayerEntry entry);

@@ -1,34 +1,78 @@
 package dev.customs.core.policy.control;
 
+import dev.customs.core.Glob;
+import dev.customs.core.inventory.FileContentMatch;
 import dev.customs.core.inventory.Inventory;
 import dev.customs.core.inventory.PrivilegedFile;
+import dev.customs.core.inventory.analyzer.files.FileRule;
 import dev.customs.core.policy.Control;
 import dev.customs.core.policy.ControlResult;
 import dev.customs.core.policy.EvaluationContext;
-import dev.customs.core.Glob;
 import dev.customs.core.policy.Offense;
 import dev.customs.core.policy.document.SpecReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Fails on files with the setuid or setgid bit ({@code setuid: true}, {@code setgid: true}), and on
+ * Fails on files with the setuid or setgid bit ({@code setuid: true}, {@code setgid: true}), on
  * files whose path matches a glob ({@code paths: ["**&#47;*.pem"]}; a pattern without {@code /}
- * matches the file name). The inventory keeps no full file list, so path patterns see the files it
- * does know: setuid/setgid files, package databases and manifests, and files holding secrets.
- * Content patterns are not supported: no analyzer keeps file contents.
+ * matches the file name), and on files whose content matches a regular expression
+ * ({@code contents}: globs naming the files to read, patterns, a size bound).
+ *
+ * <p>The inventory keeps no full file list, so path patterns see the files it does know:
+ * setuid/setgid files, package databases and manifests, and files holding secrets. Content patterns
+ * are applied while the layers are read ({@link #contentRules()} become a
+ * {@code FileRuleAnalyzer}); an inventory analyzed without them cannot be judged by them (ERROR).
  */
-public record FilesControl(List<Glob> paths, boolean setuid, boolean setgid) implements Control {
+public record FilesControl(List<Glob> paths, boolean setuid, boolean setgid, List<FileRule> contents)
+    implements Control {
   public static final String TYPE = "files";
+  /** Files larger than this are not read for content patterns unless {@code maxSize} says otherwise. */
+  public static final long DEFAULT_MAX_SIZE = 1L << 20;
+  /** Each file read for content patterns is held in memory: this bounds {@code maxSize}. */
+  public static final long MAX_SIZE_LIMIT = 16L << 20;
+
+  public FilesControl {
+    paths = List.copyOf(paths);
+    contents = List.copyOf(contents);
+  }
 
   static FilesControl read(SpecReader spec) {
+    List<FileRule> contents = new ArrayList<>();
+    for (SpecReader rule : spec.objects("contents")) {
+      readContentRule(rule).ifPresent(contents::add);
+    }
     FilesControl control = new FilesControl(spec.strings("paths").stream().map(Glob::of).toList(),
-        spec.bool("setuid", false), spec.bool("setgid", false));
-    if (control.paths.isEmpty() && !control.setuid && !control.setgid) {
-      spec.problem("paths", "expected paths, setuid: true or setgid: true");
+        spec.bool("setuid", false), spec.bool("setgid", false), contents);
+    if (control.paths.isEmpty() && !control.setuid && !control.setgid && !spec.field("contents").isPresent()) {
+      spec.problem("paths", "expected paths, contents, setuid: true or setgid: true");
     }
     return control;
+  }
+
+  private static Optional<FileRule> readContentRule(SpecReader spec) {
+    spec.require("paths");
+    spec.require("patterns");
+    List<Glob> globs = spec.strings("paths").stream().map(Glob::of).toList();
+    List<java.util.regex.Pattern> patterns = spec.multilineRegexes("patterns");
+    long maxSize = spec.whole("maxSize", 1).orElse(DEFAULT_MAX_SIZE);
+    if (maxSize > MAX_SIZE_LIMIT) {
+      spec.problem("maxSize", "at most " + MAX_SIZE_LIMIT + " bytes (each file read is held in memory), was "
+          + maxSize);
+    }
+    spec.finish();
+    if (globs.isEmpty() || patterns.isEmpty() || maxSize > MAX_SIZE_LIMIT) {
+      return Optional.empty();
+    }
+    return Optional.of(new FileRule(globs, patterns, maxSize));
+  }
+
+  /** The file rules the layer analysis must apply for this control to judge contents. */
+  public List<FileRule> contentRules() {
+    return contents;
   }
 
   @Override public String type() {
@@ -47,12 +91,22 @@ public record FilesControl(List<Glob> paths, boolean setuid, boolean setgid) imp
       what.add("a known file matching " + paths
           + " (package databases, manifests, setuid/setgid files, files with secrets)");
     }
+    for (FileRule rule : contents) {
+      what.add("a file matching " + rule.paths() + " of at most " + rule.maxSize() + " bytes whose content matches "
+          + rule.contents().stream().map(p -> "/" + p.pattern() + "/").collect(Collectors.joining(" or ")));
+    }
     return "Fails when the image has " + String.join(", or ", what) + ".";
   }
 
   @Override public ControlResult evaluate(EvaluationContext context) {
+    Inventory inventory = context.inventory();
+    List<String> unchecked = contents.stream().map(FileRule::key).filter(k -> !inventory.checks().contains(k)).toList();
+    if (!unchecked.isEmpty()) {
+      return ControlResult.error("the content patterns were not applied when this image was inventoried (file rules "
+          + unchecked + "): scan it with this policy, e.g. customs scan --policy FILE");
+    }
     List<Offense> offenses = new ArrayList<>();
-    for (PrivilegedFile f : context.inventory().privilegedFiles()) {
+    for (PrivilegedFile f : inventory.privilegedFiles()) {
       if ((setuid && f.setuid()) || (setgid && f.setgid())) {
         String bits = f.setuid() && f.setgid() ? "setuid+setgid" : f.setuid() ? "setuid" : "setgid";
         offenses.add(new Offense("file", "/" + f.path() + " " + bits,
@@ -60,10 +114,17 @@ public record FilesControl(List<Glob> paths, boolean setuid, boolean setgid) imp
       }
     }
     if (!paths.isEmpty()) {
-      for (String path : knownPaths(context.inventory())) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        if (paths.stream().anyMatch(g -> g.matches(g.text().contains("/") ? path : name))) {
+      for (String path : knownPaths(inventory)) {
+        if (FileRule.matches(paths, path)) {
           offenses.add(Offense.of("file", "/" + path + " matches " + paths));
+        }
+      }
+    }
+    for (FileRule rule : contents) {
+      for (FileContentMatch match : inventory.contentMatches()) {
+        if (match.rule().equals(rule.key())) {
+          offenses.add(Offense.of("file", "/" + match.path() + " line " + match.line() + " matches /" + match.pattern()
+              + "/"));
         }
       }
     }

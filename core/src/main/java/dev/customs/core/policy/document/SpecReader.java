@@ -110,6 +110,24 @@ public final class SpecReader {
     }));
   }
 
+  /**
+   * A list of regular expressions, compiled with {@link Pattern#MULTILINE} so that {@code ^} and
+   * {@code $} match at each line of a file.
+   */
+  public List<Pattern> multilineRegexes(String key) {
+    List<Pattern> patterns = new ArrayList<>();
+    for (PolicyNode n : list(key)) {
+      scalar(n, PolicyNode.Kind.STRING, "a regular expression").ifPresent(text -> {
+        try {
+          patterns.add(Pattern.compile(text, Pattern.MULTILINE));
+        } catch (PatternSyntaxException e) {
+          problems.add(n, "not a valid regular expression: " + e.getDescription());
+        }
+      });
+    }
+    return patterns;
+  }
+
   /** An enum value, written in any case. */
   public <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
     return field(key).flatMap(n -> scalar(n, PolicyNode.Kind.STRING, "a string").flatMap(text -> {

@@ -1,6 +1,7 @@
 package dev.customs.core.inventory.analyzer;
 
 import dev.customs.core.inventory.Ecosystem;
+import dev.customs.core.inventory.FileContentMatch;
 import dev.customs.core.inventory.OsRelease;
 import dev.customs.core.inventory.Package;
 import dev.customs.core.inventory.SecretFinding;
@@ -23,6 +24,7 @@ public final class RecordedAnalysis implements AnalysisSink {
   /** Licenses by {@code purlType:packageName}. */
   public final Map<String, List<String>> licenses = new LinkedHashMap<>();
   public final List<SecretFinding> secrets = new ArrayList<>();
+  public final List<FileContentMatch> contentMatches = new ArrayList<>();
   public final List<String> problems = new ArrayList<>();
 
   /** Runs {@code analyzer} over one file given by path and content, as the layer reader would. */
@@ -78,6 +80,11 @@ public final class RecordedAnalysis implements AnalysisSink {
   @Override
   public void addSecret(SecretFinding secret) {
     secrets.add(secret);
+  }
+
+  @Override
+  public void addContentMatch(FileContentMatch match) {
+    contentMatches.add(match);
   }
 
   @Override
