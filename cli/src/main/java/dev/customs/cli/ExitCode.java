@@ -17,5 +17,8 @@ public final class ExitCode {
   /** The scan took longer than {@code --timeout} and was abandoned: no verdict, like an unreadable image. */
   public static final int TIMED_OUT = 3;
 
+  /** {@code scan --server}: the server could not be reached, refused the token, or has no vulnerability data. */
+  public static final int SERVER_UNAVAILABLE = 3;
+
   private ExitCode() {}
 }

@@ -5,6 +5,7 @@ import dev.customs.cli.VersionProvider;
 import dev.customs.cli.options.DurationConverter;
 import dev.customs.cli.options.ImageOptions;
 import dev.customs.cli.options.LayerCacheOptions;
+import dev.customs.cli.options.ServerOptions;
 import dev.customs.cli.output.ScanProgress;
 import dev.customs.core.image.Image;
 import dev.customs.core.inventory.Inventory;
@@ -50,6 +51,8 @@ public final class ScanCommand implements Callable<Integer> {
   @Mixin DbLocationOption database;
 
   @Mixin PolicyGate policy;
+
+  @Mixin ServerOptions server;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "table, json, cyclonedx (a CycloneDX 1.6 VDR), sarif, junit, gitlab or html. Default: ${DEFAULT-VALUE}.")
@@ -97,6 +100,10 @@ public final class ScanCommand implements Callable<Integer> {
       remote.forEach(p -> err.println("customs scan: " + p));
       return ExitCode.USAGE;
     }
+    if (server.problem() != null) {
+      err.println("customs scan: " + server.problem());
+      return ExitCode.USAGE;
+    }
     if (!policy.load(err)) {
       return ExitCode.USAGE;
     }
@@ -118,12 +125,36 @@ public final class ScanCommand implements Callable<Integer> {
       if (!quiet) {
         warn(result.inventory(), result.match(), err);
       }
-      int verdict = policy.judge(result.assessment(), err);
+      int verdict = server.connected() ? serverVerdict(result.inventory(), err) : policy.judge(result.assessment(), err);
       return written ? verdict : ExitCode.USAGE;
     } catch (BundleException e) {
       err.println("customs scan: " + e.getMessage());
       return ExitCode.DB_UNAVAILABLE;
     }
+  }
+
+  /**
+   * The server's verdict on the scan (it is the authority when connected): 0 compliant, --exit-code
+   * when not, 3 when it cannot judge (no vulnerability data there) or cannot be reached.
+   */
+  private int serverVerdict(Inventory inventory, PrintWriter err) {
+    ServerJudgement.Verdict answer;
+    try {
+      answer = new ServerJudgement(server).submit(inventory);
+    } catch (IOException e) {
+      err.println("customs scan: no verdict from the server: " + e.getMessage());
+      return ExitCode.SERVER_UNAVAILABLE;
+    }
+    String registered = answer.registered() ? "registered as image " + answer.imageId()
+        : "not registered (--register " + server.register + ")";
+    if (answer.unknown()) {
+      err.println("customs scan: the server cannot judge the image: " + answer.message() + " (" + registered + ")");
+      return ExitCode.SERVER_UNAVAILABLE;
+    }
+    err.println("customs scan: " + server.server + " judged the image " + answer.verdict().replace('_', '-') + "; "
+        + registered);
+    answer.reasons().forEach(r -> err.println("  " + r));
+    return answer.compliant() ? ExitCode.OK : policy.exitCode;
   }
 
   /** Reads, matches and judges the image: the part --timeout bounds. Runs on the deadline's thread. */

@@ -1,8 +1,11 @@
 package dev.customs.server.assessments;
 
 import dev.customs.core.policy.Assessment;
+import dev.customs.core.policy.ControlAssessment;
+import dev.customs.core.policy.Verdict;
 import dev.customs.core.vuln.db.BundleMetadata;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,5 +29,18 @@ public record Judgement(String verdict, List<StoredFinding> findings, Optional<A
   public Judgement {
     findings = List.copyOf(findings);
     matchProblems = List.copyOf(matchProblems);
+  }
+
+  /** The blocking controls that failed, as {@code policy: control: reason}. */
+  public List<String> blockingReasons() {
+    List<String> reasons = new ArrayList<>();
+    assessment.ifPresent(a -> a.policies().forEach(p -> {
+      for (ControlAssessment c : p.controls()) {
+        if (c.verdict() == Verdict.BLOCK) {
+          reasons.add(p.policy() + ": " + c.id() + ": " + String.join("; ", c.result().reasons()));
+        }
+      }
+    }));
+    return reasons;
   }
 }

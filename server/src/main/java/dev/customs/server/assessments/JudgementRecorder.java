@@ -1,8 +1,6 @@
 package dev.customs.server.assessments;
 
 import dev.customs.core.policy.Assessment;
-import dev.customs.core.policy.ControlAssessment;
-import dev.customs.core.policy.Verdict;
 import dev.customs.core.report.AssessmentJson;
 import dev.customs.server.events.ImageSubject;
 import dev.customs.server.events.ImageVerdictChanged;
@@ -68,7 +66,7 @@ public class JudgementRecorder {
           .orElse(null);
       if (!judgement.verdict().equals(Judgement.UNKNOWN) && !judgement.verdict().equals(previous)) {
         announced.add(new ImageVerdictChanged(subject.get(), previous, judgement.verdict(),
-            reasons(judgement.assessment())));
+            judgement.blockingReasons()));
       }
       judgement.findings().stream().filter(StoredFinding::severe).filter(f -> !known.contains(f.key()))
           .map(f -> new SevereVulnerabilityFound(subject.get(), f.view().id(), f.view().packageName(),
@@ -77,19 +75,6 @@ public class JudgementRecorder {
     }
     publishAfterCommit(announced);
     return true;
-  }
-
-  /** The blocking controls, as {@code policy: control: reason}. */
-  private static List<String> reasons(Optional<Assessment> assessment) {
-    List<String> reasons = new ArrayList<>();
-    assessment.ifPresent(a -> a.policies().forEach(p -> {
-      for (ControlAssessment c : p.controls()) {
-        if (c.verdict() == Verdict.BLOCK) {
-          reasons.add(p.policy() + ": " + c.id() + ": " + String.join("; ", c.result().reasons()));
-        }
-      }
-    }));
-    return reasons;
   }
 
   private void publishAfterCommit(List<Object> announced) {

@@ -49,6 +49,12 @@ public class ScanJobRepository {
     return id.flatMap(this::findById);
   }
 
+  /** Completes a job inserted for a scan that ran elsewhere (the CLI's). */
+  public void finishedElsewhere(UUID id, String digest, Instant now) {
+    jdbc.sql("update scan_jobs set state = 'SUCCEEDED', digest = ?, started_at = ?, finished_at = ? where id = ?")
+        .params(digest, SqlTimes.param(now), SqlTimes.param(now), id).update();
+  }
+
   /** Renews the leases of every job this worker process runs. */
   public int heartbeat(String owner, Instant now, Instant leaseUntil) {
     return jdbc.sql("update scan_jobs set lease_until = ?, heartbeat_at = ? where state = 'RUNNING' and lease_owner = ?")

@@ -106,6 +106,22 @@ public class ScanQueue {
     return true;
   }
 
+  /**
+   * Records a scan done elsewhere (the CLI's, judged here) as a finished job with its result, in
+   * the caller's transaction, so it shows in the image's history like any other scan.
+   */
+  @Transactional
+  public ScanJob recordFinished(UUID imageId, String digest, int packages, int problems, byte[] gzippedInventory) {
+    Instant now = clock.instant();
+    ScanJob job = new ScanJob(UUID.randomUUID(), imageId, ScanState.SUCCEEDED, 1, 1, now, null, null, null, digest,
+        null, now, now, now);
+    jobs.insert(job);
+    jobs.finishedElsewhere(job.id(), digest, now);
+    results.insert(job.id(), imageId, digest, packages, problems, gzippedInventory, now);
+    targets.recordDigest(imageId, digest);
+    return job;
+  }
+
   /** Retries with backoff while attempts remain (and the failure is not permanent), else dead-letters. */
   ScanState fail(ScanJob job, String owner, String error, boolean permanent) {
     String message = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;

@@ -107,6 +107,7 @@ class RouteAuthorizationTest extends ApiTestSupport {
         new Route("vulnerability bundle upload", HttpMethod.POST, "/api/v1/db", ADMIN),
         new Route("feed sync runs", HttpMethod.GET, "/api/v1/db/syncs", ALL),
         new Route("feed sync now", HttpMethod.POST, "/api/v1/db/sync", ADMIN),
+        new Route("submit a CLI scan", HttpMethod.POST, "/api/v1/scan-results", SCANNERS),
         new Route("who am I", HttpMethod.GET, "/api/v1/me", ALL),
         new Route("metrics", HttpMethod.GET, "/actuator/prometheus", READERS),
         new Route("unknown API path", HttpMethod.GET, "/api/v1/nothing-here", EnumSet.noneOf(Role.class)));
