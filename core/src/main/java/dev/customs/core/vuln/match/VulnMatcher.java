@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Matches an inventory against a vulnerability database: the entry point of {@code vuln.match}.
@@ -39,8 +42,10 @@ public final class VulnMatcher {
     Optional<OsRelease> os = inventory.os();
     Optional<DistroCoverage> coverage = os.map(this::coverage);
     FindingEnricher enricher = new FindingEnricher(db);
+    List<InventoryPackage> packages = inventory.packages();
+    List<List<PackageQuery>> queries = packages.stream().map(p -> queries(p, os)).toList();
     // The binaries of one source (libc6, libc-bin…) share its rows: read and complete each row once.
-    Lookups cache = new Lookups(new HashMap<>(), new IdentityHashMap<>());
+    Lookups cache = new Lookups(rows(queries), new IdentityHashMap<>());
     List<String> problems = new ArrayList<>();
     if (os.isEmpty() && inventory.packages().stream().anyMatch(p -> p.pkg().ecosystem().isOsPackage())) {
       // Distro data is per release: without one, OS packages cannot be judged, which is not "clean".
@@ -48,8 +53,9 @@ public final class VulnMatcher {
           + "its OS packages were not checked");
     }
     List<Finding> findings = new ArrayList<>();
-    for (InventoryPackage pkg : inventory.packages()) {
-      List<RecordMatch> matches = recordMatches(pkg, os, cache, problems);
+    for (int i = 0; i < packages.size(); i++) {
+      InventoryPackage pkg = packages.get(i);
+      List<RecordMatch> matches = recordMatches(pkg, queries.get(i), cache, problems);
       if (matches.stream().anyMatch(RecordMatch::affects)) {
         FindingMerger.merge(matches).forEach(m -> findings.add(enricher.enrich(pkg, m)));
       }
@@ -67,21 +73,35 @@ public final class VulnMatcher {
     return new DistroCoverage(key.orElse(""), DistroKeys.displayName(os), key.map(db::covers).orElse(false));
   }
 
-  /** What one matching run has already read: rows per lookup, and rows completed with their id tables. */
-  private record Lookups(Map<String, List<AffectedRecord>> rows, Map<AffectedRecord, AffectedRecord> completed) {}
+  /** What one matching run has read: rows per lookup, and rows completed with their id tables. */
+  private record Lookups(Map<PackageKey, List<AffectedRecord>> rows, Map<AffectedRecord, AffectedRecord> completed) {}
 
-  private List<RecordMatch> recordMatches(InventoryPackage pkg, Optional<OsRelease> os, Lookups cache,
+  /** One lookup: an ecosystem key and a package name as the inventory has it. */
+  private record PackageKey(String ecosystemKey, String name) {}
+
+  private List<PackageQuery> queries(InventoryPackage pkg, Optional<OsRelease> os) {
+    return matchers.stream().filter(m -> m.handles(pkg)).findFirst().map(m -> m.queries(pkg, os)).orElse(List.of());
+  }
+
+  /**
+   * The rows of every lookup of the run, asked per ecosystem key for all its names at once: a few
+   * statements per image instead of one per package (binaries of one source ask the same question).
+   */
+  private Map<PackageKey, List<AffectedRecord>> rows(List<List<PackageQuery>> queries) {
+    Map<String, Set<String>> namesByKey = new LinkedHashMap<>();
+    queries.forEach(qs -> qs.forEach(q -> namesByKey.computeIfAbsent(q.ecosystemKey(), k -> new LinkedHashSet<>())
+        .add(q.name())));
+    Map<PackageKey, List<AffectedRecord>> rows = new HashMap<>();
+    namesByKey.forEach((key, names) -> db.affectedRows(key, names)
+        .forEach((name, found) -> rows.put(new PackageKey(key, name), found)));
+    return rows;
+  }
+
+  private List<RecordMatch> recordMatches(InventoryPackage pkg, List<PackageQuery> queries, Lookups cache,
       List<String> problems) {
-    Optional<PackageMatcher> matcher = matchers.stream().filter(m -> m.handles(pkg)).findFirst();
-    if (matcher.isEmpty()) {
-      return List.of();
-    }
     List<RecordMatch> matches = new ArrayList<>();
-    for (PackageQuery query : matcher.get().queries(pkg, os)) {
-      // Binary packages of one source ask the same question: ask the database once.
-      List<AffectedRecord> rows = cache.rows().computeIfAbsent(query.ecosystemKey() + "\u0000" + query.name(),
-          k -> db.affectedRows(query.ecosystemKey(), query.name()));
-      for (AffectedRecord row : rows) {
+    for (PackageQuery query : queries) {
+      for (AffectedRecord row : cache.rows().get(new PackageKey(query.ecosystemKey(), query.name()))) {
         try {
           Optional<String> matchedBy = RecordEvaluator.matchedBy(row, query.version(), query.scheme());
           // Only rows that can make or suppress a finding need their aliases: most rows are fixed
