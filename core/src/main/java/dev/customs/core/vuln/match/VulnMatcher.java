@@ -52,26 +52,31 @@ public final class VulnMatcher {
       problems.add("the image has OS packages but no known OS release (no /etc/os-release): "
           + "its OS packages were not checked");
     }
-    List<Finding> findings = new ArrayList<>();
+    // Findings in inventory order (a package listed twice sorts at its first place), then by severity.
+    Map<InventoryPackage, Integer> order = new HashMap<>();
+    packages.forEach(p -> order.putIfAbsent(p, order.size()));
+    List<PlacedFinding> findings = new ArrayList<>();
     for (int i = 0; i < packages.size(); i++) {
       InventoryPackage pkg = packages.get(i);
       List<RecordMatch> matches = recordMatches(pkg, queries.get(i), cache, problems);
       if (matches.stream().anyMatch(RecordMatch::affects)) {
-        FindingMerger.merge(matches).forEach(m -> findings.add(enricher.enrich(pkg, m)));
+        int place = order.get(pkg);
+        FindingMerger.merge(matches).forEach(m -> findings.add(new PlacedFinding(place, enricher.enrich(pkg, m))));
       }
     }
-    Map<InventoryPackage, Integer> order = new HashMap<>();
-    inventory.packages().forEach(p -> order.putIfAbsent(p, order.size()));
-    findings.sort(Comparator.comparing((Finding f) -> order.get(f.pkg()))
-        .thenComparing(f -> f.severity().level(), Comparator.reverseOrder())
-        .thenComparing(Finding::id));
-    return new MatchResult(findings, coverage, db.metadata(), problems);
+    findings.sort(Comparator.comparingInt(PlacedFinding::place)
+        .thenComparing(f -> f.finding().severity().level(), Comparator.reverseOrder())
+        .thenComparing(f -> f.finding().id()));
+    return new MatchResult(findings.stream().map(PlacedFinding::finding).toList(), coverage, db.metadata(), problems);
   }
 
   private DistroCoverage coverage(OsRelease os) {
     Optional<String> key = DistroKeys.of(os);
     return new DistroCoverage(key.orElse(""), DistroKeys.displayName(os), key.map(db::covers).orElse(false));
   }
+
+  /** A finding and its package's place in the inventory (hashing a package for every comparison was costly). */
+  private record PlacedFinding(int place, Finding finding) {}
 
   /** What one matching run has read: rows per lookup, and rows completed with their id tables. */
   private record Lookups(Map<PackageKey, List<AffectedRecord>> rows, Map<AffectedRecord, AffectedRecord> completed) {}
