@@ -1,6 +1,10 @@
 package dev.customs.core.vuln.db;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -29,5 +33,31 @@ final class LruCache<K, V> {
       entries.put(key, value);
     }
     return value;
+  }
+
+  /**
+   * The values of many keys; those not cached are loaded together by one call of the loader (one
+   * query for all of them), and kept. A key the loader's map leaves out gets {@code absent}.
+   */
+  Map<K, V> getAll(Collection<K> keys, Function<List<K>, Map<K, V>> loader, V absent) {
+    Map<K, V> values = new HashMap<>();
+    List<K> missing = new ArrayList<>();
+    for (K key : keys) {
+      V value = entries.get(key);
+      if (value == null) {
+        missing.add(key);
+      } else {
+        values.put(key, value);
+      }
+    }
+    if (!missing.isEmpty()) {
+      Map<K, V> loaded = loader.apply(missing);
+      for (K key : missing) {
+        V value = loaded.getOrDefault(key, absent);
+        entries.put(key, value);
+        values.put(key, value);
+      }
+    }
+    return values;
   }
 }

@@ -2,11 +2,9 @@ package dev.customs.core.vuln.db;
 
 import dev.customs.core.vuln.db.PackageTablesReader.IdTables;
 import dev.customs.core.vuln.model.AffectedRecord;
-import dev.customs.core.vuln.model.AffectedStatus;
 import dev.customs.core.vuln.model.EpssScore;
 import dev.customs.core.vuln.model.KevEntry;
 import dev.customs.core.vuln.model.PackageNames;
-import dev.customs.core.vuln.model.SeverityLevel;
 import dev.customs.core.vuln.model.SeverityRating;
 import dev.customs.core.vuln.model.VulnDetails;
 import java.io.IOException;
@@ -18,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,26 +30,33 @@ import java.util.Optional;
  * verified) and surface as {@link IllegalStateException}.
  */
 public final class VulnDb implements AutoCloseable {
-  // A few MB each at most: enough for the distinct rows and ids of many images' packages.
+  // A few MB each at most: enough for the distinct rows, ids and CVEs of many images' packages.
   private static final int COLUMN_CACHE_ENTRIES = 20_000;
   private static final int ID_CACHE_ENTRIES = 20_000;
+  private static final int CVE_CACHE_ENTRIES = 20_000;
+  // Rows per package lookup: most packages have a few rows, a browser in Alpine several hundred.
+  private static final int PACKAGE_CACHE_ENTRIES = 5_000;
   // Details carry descriptions and references (a few KB each): fewer of them.
   private static final int DETAILS_CACHE_ENTRIES = 5_000;
-  private static final Comparator<IdentifiedRow> ROW_ORDER =
-      Comparator.comparing((IdentifiedRow r) -> r.record().vulnerabilityId()).thenComparingLong(IdentifiedRow::id);
   private final Connection db;
   private final BundleMetadata metadata;
   private final VulnDetailsReader detailsReader;
-  // Bounded caches of what an open (immutable) bundle answers again and again: parsed JSON columns
-  // by their text, the tables a matched row is completed with, and details, by vulnerability id.
-  private final ParsedColumnCache columns = new ParsedColumnCache(COLUMN_CACHE_ENTRIES);
+  private final AffectedRowsReader rowsReader;
+  // Bounded caches of what an open (immutable) bundle answers again and again: images share their
+  // base packages, so a server scanning image after image asks mostly known questions. The rows of
+  // a package, parsed JSON columns by their text (in the rows reader), the tables a matched row is
+  // completed with and details by vulnerability id, KEV and EPSS by CVE.
+  private final LruCache<PackageKey, List<AffectedRecord>> packageRows = new LruCache<>(PACKAGE_CACHE_ENTRIES);
   private final LruCache<String, IdTables> idTables = new LruCache<>(ID_CACHE_ENTRIES);
   private final LruCache<String, Optional<VulnDetails>> details = new LruCache<>(DETAILS_CACHE_ENTRIES);
+  private final LruCache<String, Optional<KevEntry>> kev = new LruCache<>(CVE_CACHE_ENTRIES);
+  private final LruCache<String, Optional<EpssScore>> epss = new LruCache<>(CVE_CACHE_ENTRIES);
 
   private VulnDb(Connection db, BundleMetadata metadata) {
     this.db = db;
     this.metadata = metadata;
     this.detailsReader = new VulnDetailsReader(db);
+    this.rowsReader = new AffectedRowsReader(detailsReader, new ParsedColumnCache(COLUMN_CACHE_ENTRIES));
   }
 
   /**
@@ -92,82 +99,66 @@ public final class VulnDb implements AutoCloseable {
    */
   public synchronized List<AffectedRecord> affecting(String ecosystemKey, String packageName) {
     String name = PackageNames.normalize(ecosystemKey, packageName);
-    List<AffectedRecord> records = new ArrayList<>();
     try {
       // The tables of all the package's vulnerabilities at once: a few queries per package, not per id.
       Map<String, IdTables> byId = new PackageTablesReader(detailsReader).read(ecosystemKey, name);
-      PreparedStatement s = detailsReader.statement("""
-          SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw
-          FROM affected WHERE ecosystem = ? AND name = ? ORDER BY vuln_id, id""");
-      s.setString(1, ecosystemKey);
-      s.setString(2, name);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          records.add(record(rs, ecosystemKey, name, byId.getOrDefault(rs.getString(1), IdTables.NONE)));
-        }
-      }
+      return rowsReader.read(ecosystemKey, List.of(name)).getOrDefault(name, List.of()).stream()
+          .map(row -> withTables(row, byId.getOrDefault(row.vulnerabilityId(), IdTables.NONE))).toList();
     } catch (SQLException e) {
       throw failed("affecting(" + ecosystemKey + ", " + packageName + ")", e);
     }
-    return records;
   }
 
   /**
-   * The rows of {@link #affecting} without what they share with their vulnerability (aliases,
-   * related ids, the vulnerability's severities): the matcher decides first which rows contain the
-   * installed version (usually few: most are fixed), then completes only those with
-   * {@link #withIdTables}.
+   * The rows of {@link #affecting} for many packages of one ecosystem key at once, without what
+   * they share with their vulnerability (aliases, related ids, the vulnerability's severities): the
+   * matcher decides first which rows contain the installed version (usually few: most are fixed),
+   * then completes only those with {@link #withIdTables}.
+   *
+   * @param packageNames names as the inventory has them (normalized here like {@link #affecting})
+   * @return each given name's rows in {@link #affecting}'s order; a name without rows maps to an
+   *     empty list
    */
-  public synchronized List<AffectedRecord> affectedRows(String ecosystemKey, String packageName) {
-    String name = PackageNames.normalize(ecosystemKey, packageName);
-    List<IdentifiedRow> rows = new ArrayList<>();
-    try {
-      // Sorted here rather than by ORDER BY: SQLite would copy every row, JSON columns and all,
-      // into a temporary b-tree before returning the first; the index already yields them by name.
-      PreparedStatement s = detailsReader.statement("""
-          SELECT vuln_id, feed, ranges, versions, status, fixed_version, severity_source, severity_level, severity_raw, id
-          FROM affected WHERE ecosystem = ? AND name = ?""");
-      s.setString(1, ecosystemKey);
-      s.setString(2, name);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          rows.add(new IdentifiedRow(rs.getLong(10), record(rs, ecosystemKey, name, IdTables.NONE)));
-        }
-      }
-    } catch (SQLException e) {
-      throw failed("affectedRows(" + ecosystemKey + ", " + packageName + ")", e);
-    }
-    rows.sort(ROW_ORDER);
-    return rows.stream().map(IdentifiedRow::record).toList();
+  public synchronized Map<String, List<AffectedRecord>> affectedRows(String ecosystemKey,
+      Collection<String> packageNames) {
+    Map<String, PackageKey> keys = new HashMap<>();
+    packageNames.forEach(given -> keys.put(given, new PackageKey(ecosystemKey,
+        PackageNames.normalize(ecosystemKey, given))));
+    Map<PackageKey, List<AffectedRecord>> rows = packageRows.getAll(new LinkedHashSet<>(keys.values()),
+        missing -> readRows(ecosystemKey, missing), List.of());
+    Map<String, List<AffectedRecord>> byGivenName = new HashMap<>();
+    keys.forEach((given, key) -> byGivenName.put(given, rows.get(key)));
+    return byGivenName;
   }
 
-  /** An affected row with its table id, to order rows as {@link #affecting} does (vulnerability id, then id). */
-  private record IdentifiedRow(long id, AffectedRecord record) {}
+  private Map<PackageKey, List<AffectedRecord>> readRows(String ecosystemKey, List<PackageKey> keys) {
+    try {
+      Map<PackageKey, List<AffectedRecord>> rows = new HashMap<>();
+      rowsReader.read(ecosystemKey, keys.stream().map(PackageKey::name).toList())
+          .forEach((name, found) -> rows.put(new PackageKey(ecosystemKey, name), found));
+      return rows;
+    } catch (SQLException e) {
+      throw failed("affectedRows(" + ecosystemKey + ", " + keys.size() + " names)", e);
+    }
+  }
+
+  /** One package of one ecosystem key, its name normalized. */
+  private record PackageKey(String ecosystemKey, String name) {}
 
   /** A row of {@link #affectedRows} completed as {@link #affecting} returns it. */
   public synchronized AffectedRecord withIdTables(AffectedRecord row) {
-    String id = row.vulnerabilityId();
     // Many packages share a vulnerability (and repeated runs share all of them): read its tables once.
-    IdTables tables = idTables.get(id, i -> new IdTables(List.copyOf(detailsReader.aliases(i)),
+    IdTables tables = idTables.get(row.vulnerabilityId(), i -> new IdTables(List.copyOf(detailsReader.aliases(i)),
         List.copyOf(detailsReader.related(i)), List.copyOf(detailsReader.severities(i))));
+    return withTables(row, tables);
+  }
+
+  private static AffectedRecord withTables(AffectedRecord row, IdTables tables) {
     List<SeverityRating> ratings = new ArrayList<>(row.severities());
     ratings.addAll(tables.severities());
-    return new AffectedRecord(id, tables.aliases(), tables.related(), row.feed(), row.ecosystemKey(),
-        row.packageName(), row.ranges(), row.versions(), row.status(), row.fixedVersion(), ratings);
+    return new AffectedRecord(row.vulnerabilityId(), tables.aliases(), tables.related(), row.feed(),
+        row.ecosystemKey(), row.packageName(), row.ranges(), row.versions(), row.status(), row.fixedVersion(), ratings);
   }
-
-  private AffectedRecord record(ResultSet rs, String ecosystemKey, String name, IdTables tables)
-      throws SQLException {
-    List<SeverityRating> ratings = new ArrayList<>();
-    if (rs.getString(7) != null) {
-      ratings.add(new SeverityRating(rs.getString(7), SeverityLevel.valueOf(rs.getString(8)), rs.getString(9)));
-    }
-    ratings.addAll(tables.severities());
-    return new AffectedRecord(rs.getString(1), tables.aliases(), tables.related(), rs.getString(2), ecosystemKey,
-        name, columns.ranges(rs.getString(3)), columns.versions(rs.getString(4)),
-        AffectedStatus.fromKey(rs.getString(5)), rs.getString(6), ratings);
-  }
-
 
   /**
    * Whether the bundle holds any record for an ecosystem key ({@code debian:12}): a release the
@@ -199,6 +190,10 @@ public final class VulnDb implements AutoCloseable {
 
   /** The CISA KEV entry of a CVE, if it is a known exploited vulnerability. */
   public synchronized Optional<KevEntry> kev(String cve) {
+    return kev.get(cve, this::readKev);
+  }
+
+  private Optional<KevEntry> readKev(String cve) {
     try {
       PreparedStatement s = detailsReader.statement("SELECT * FROM kev WHERE cve_id = ?");
       s.setString(1, cve);
@@ -218,6 +213,10 @@ public final class VulnDb implements AutoCloseable {
 
   /** The newest EPSS score of a CVE. */
   public synchronized Optional<EpssScore> epss(String cve) {
+    return epss.get(cve, this::readEpss);
+  }
+
+  private Optional<EpssScore> readEpss(String cve) {
     try {
       PreparedStatement s = detailsReader.statement("SELECT score, percentile, score_date FROM epss WHERE cve_id = ?");
       s.setString(1, cve);

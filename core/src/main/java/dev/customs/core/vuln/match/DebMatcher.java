@@ -4,12 +4,14 @@ import dev.customs.core.inventory.Ecosystem;
 import dev.customs.core.inventory.InventoryPackage;
 import dev.customs.core.inventory.OsRelease;
 import dev.customs.core.inventory.Package;
+import dev.customs.core.vuln.version.VersionScheme;
 import dev.customs.core.vuln.version.VersionSchemes;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Debian and Ubuntu packages: by release and SOURCE package, compared as dpkg does.
+ * Debian and Ubuntu packages: by release and SOURCE package, compared as dpkg does. Ubuntu packages
+ * are also looked up in the release's Ubuntu Pro records, whose fixes do not count as available.
  *
  * <p>The version compared is the SOURCE version when dpkg states one ({@code Source: name (ver)}),
  * else the binary version (then both are the same). The trackers' fixed versions are versions of
@@ -39,6 +41,15 @@ public final class DebMatcher implements PackageMatcher {
       return List.of();
     }
     String source = p.sourceName().isEmpty() ? p.name() : p.sourceName();
-    return List.of(new PackageQuery(key.get(), source, version, VersionSchemes.forEcosystem(Ecosystem.DEB), true));
+    VersionScheme deb = VersionSchemes.forEcosystem(Ecosystem.DEB);
+    PackageQuery release = new PackageQuery(key.get(), source, version, deb, true);
+    if (!key.get().startsWith("ubuntu:")) {
+      return List.of(release);
+    }
+    // Ubuntu publishes a vulnerability fixed only in Ubuntu Pro (ESM) under the Pro key alone (no
+    // entry for the plain release): it affects every image of that release, but its fix comes from
+    // the Pro archive. An image that installed it (a +esm version) compares as fixed.
+    String pro = "ubuntu-pro:" + key.get().substring("ubuntu:".length());
+    return List.of(release, new PackageQuery(pro, source, version, deb, true, false));
   }
 }

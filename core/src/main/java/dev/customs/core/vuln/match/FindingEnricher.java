@@ -23,8 +23,8 @@ import java.util.TreeSet;
 /**
  * Completes a {@link MergedMatch} into a {@link Finding} with what the database knows about each
  * of its ids: text, dates, references, CWEs, CVSS (scored), KEV and EPSS; NVD only enriches here.
- * Lookups are cached per id, so one vulnerability shared by many packages is read once. Not
- * thread-safe: one enricher per matching run.
+ * Lookups are cached per id and per set of ids, so one vulnerability shared by many packages is
+ * read and assembled once. Not thread-safe: one enricher per matching run.
  */
 final class FindingEnricher {
   private final VulnDb db;
@@ -32,6 +32,7 @@ final class FindingEnricher {
   private final Map<String, Optional<KevEntry>> kev = new HashMap<>();
   private final Map<String, Optional<EpssScore>> epss = new HashMap<>();
   private final Map<CvssVector, CvssScore> scores = new HashMap<>();
+  private final Map<List<String>, Known> byIds = new HashMap<>();
 
   FindingEnricher(VulnDb db) {
     this.db = db;
@@ -41,24 +42,38 @@ final class FindingEnricher {
     List<String> ids = new ArrayList<>();
     ids.add(match.id());
     ids.addAll(match.aliases());
-    List<VulnDetails> known = ids.stream().map(this::details).flatMap(Optional::stream).toList();
-    List<CvssScore> cvss = cvss(known);
+    // The binaries of one source, and copies of a library, share their vulnerabilities: what the
+    // database says about one set of ids is gathered once per run.
+    Known known = byIds.computeIfAbsent(ids, this::known);
     List<SeverityRating> ratings = new ArrayList<>();
     match.records().forEach(r -> ratings.addAll(r.record().severities()));
-    known.forEach(d -> ratings.addAll(d.severities()));
+    ratings.addAll(known.severities());
     boolean distro = match.records().getFirst().query().distro();
+    return new Finding(match.id(), match.aliases(), pkg, pkg.pkg().version(), match.fixedVersions(), match.status(),
+        SeverityChooser.choose(distro, ratings, known.cvss()), known.cvss(), known.kev(), known.epss(),
+        known.published(), known.summary(), known.description(), known.cwes(), known.references(),
+        match.records().stream().map(RecordMatch::evidence).toList());
+  }
+
+  /** What the database knows about one set of ids (a finding's id and aliases). */
+  private record Known(List<SeverityRating> severities, List<CvssScore> cvss, Optional<KevEntry> kev,
+      Optional<EpssScore> epss, Instant published, String summary, String description, List<String> cwes,
+      List<Reference> references) {}
+
+  private Known known(List<String> ids) {
+    List<VulnDetails> known = ids.stream().map(this::details).flatMap(Optional::stream).toList();
+    List<SeverityRating> severities = new ArrayList<>();
+    known.forEach(d -> severities.addAll(d.severities()));
     List<String> cves = ids.stream().filter(i -> i.startsWith("CVE-")).toList();
     Optional<KevEntry> kevEntry = cves.stream().map(this::kev).flatMap(Optional::stream).findFirst();
     Optional<EpssScore> epssScore = cves.stream().map(this::epss).flatMap(Optional::stream)
         .max(Comparator.comparingDouble(EpssScore::score));
     Instant published = known.stream().map(VulnDetails::published).filter(p -> p != null).min(Comparator.naturalOrder())
         .orElse(null);
-    VulnDetails main = known.stream().filter(d -> d.id().equals(match.id())).findFirst()
+    VulnDetails main = known.stream().filter(d -> d.id().equals(ids.getFirst())).findFirst()
         .orElse(known.isEmpty() ? null : known.getFirst());
-    return new Finding(match.id(), match.aliases(), pkg, pkg.pkg().version(), match.fixedVersions(), match.status(),
-        SeverityChooser.choose(distro, ratings, cvss), cvss, kevEntry, epssScore, published,
-        text(known, main, true), text(known, main, false), cwes(known), references(known),
-        match.records().stream().map(RecordMatch::evidence).toList());
+    return new Known(List.copyOf(severities), cvss(known), kevEntry, epssScore, published, text(known, main, true),
+        text(known, main, false), cwes(known), List.copyOf(references(known)));
   }
 
   private static String text(List<VulnDetails> known, VulnDetails main, boolean summary) {

@@ -76,7 +76,8 @@ final class FindingMerger {
   private static List<String> fixedVersions(List<RecordMatch> affecting) {
     Set<String> fixes = new TreeSet<>();
     for (RecordMatch m : affecting) {
-      if (m.record().status() != AffectedStatus.FIXED) {
+      // A fix the image cannot install from its own sources (Ubuntu Pro) does not make it fixable.
+      if (m.record().status() != AffectedStatus.FIXED || !m.query().fixesAvailable()) {
         continue;
       }
       for (String fix : RecordEvaluator.fixesOf(m.record())) {

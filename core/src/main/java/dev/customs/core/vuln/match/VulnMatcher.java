@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Matches an inventory against a vulnerability database: the entry point of {@code vuln.match}.
@@ -39,27 +42,32 @@ public final class VulnMatcher {
     Optional<OsRelease> os = inventory.os();
     Optional<DistroCoverage> coverage = os.map(this::coverage);
     FindingEnricher enricher = new FindingEnricher(db);
+    List<InventoryPackage> packages = inventory.packages();
+    List<List<PackageQuery>> queries = packages.stream().map(p -> queries(p, os)).toList();
     // The binaries of one source (libc6, libc-bin…) share its rows: read and complete each row once.
-    Lookups cache = new Lookups(new HashMap<>(), new IdentityHashMap<>());
+    Lookups cache = new Lookups(rows(queries), new IdentityHashMap<>());
     List<String> problems = new ArrayList<>();
     if (os.isEmpty() && inventory.packages().stream().anyMatch(p -> p.pkg().ecosystem().isOsPackage())) {
       // Distro data is per release: without one, OS packages cannot be judged, which is not "clean".
       problems.add("the image has OS packages but no known OS release (no /etc/os-release): "
           + "its OS packages were not checked");
     }
-    List<Finding> findings = new ArrayList<>();
-    for (InventoryPackage pkg : inventory.packages()) {
-      List<RecordMatch> matches = recordMatches(pkg, os, cache, problems);
+    // Findings in inventory order (a package listed twice sorts at its first place), then by severity.
+    Map<InventoryPackage, Integer> order = new HashMap<>();
+    packages.forEach(p -> order.putIfAbsent(p, order.size()));
+    List<PlacedFinding> findings = new ArrayList<>();
+    for (int i = 0; i < packages.size(); i++) {
+      InventoryPackage pkg = packages.get(i);
+      List<RecordMatch> matches = recordMatches(pkg, queries.get(i), cache, problems);
       if (matches.stream().anyMatch(RecordMatch::affects)) {
-        FindingMerger.merge(matches).forEach(m -> findings.add(enricher.enrich(pkg, m)));
+        int place = order.get(pkg);
+        FindingMerger.merge(matches).forEach(m -> findings.add(new PlacedFinding(place, enricher.enrich(pkg, m))));
       }
     }
-    Map<InventoryPackage, Integer> order = new HashMap<>();
-    inventory.packages().forEach(p -> order.putIfAbsent(p, order.size()));
-    findings.sort(Comparator.comparing((Finding f) -> order.get(f.pkg()))
-        .thenComparing(f -> f.severity().level(), Comparator.reverseOrder())
-        .thenComparing(Finding::id));
-    return new MatchResult(findings, coverage, db.metadata(), problems);
+    findings.sort(Comparator.comparingInt(PlacedFinding::place)
+        .thenComparing(f -> f.finding().severity().level(), Comparator.reverseOrder())
+        .thenComparing(f -> f.finding().id()));
+    return new MatchResult(findings.stream().map(PlacedFinding::finding).toList(), coverage, db.metadata(), problems);
   }
 
   private DistroCoverage coverage(OsRelease os) {
@@ -67,21 +75,38 @@ public final class VulnMatcher {
     return new DistroCoverage(key.orElse(""), DistroKeys.displayName(os), key.map(db::covers).orElse(false));
   }
 
-  /** What one matching run has already read: rows per lookup, and rows completed with their id tables. */
-  private record Lookups(Map<String, List<AffectedRecord>> rows, Map<AffectedRecord, AffectedRecord> completed) {}
+  /** A finding and its package's place in the inventory (hashing a package for every comparison was costly). */
+  private record PlacedFinding(int place, Finding finding) {}
 
-  private List<RecordMatch> recordMatches(InventoryPackage pkg, Optional<OsRelease> os, Lookups cache,
+  /** What one matching run has read: rows per lookup, and rows completed with their id tables. */
+  private record Lookups(Map<PackageKey, List<AffectedRecord>> rows, Map<AffectedRecord, AffectedRecord> completed) {}
+
+  /** One lookup: an ecosystem key and a package name as the inventory has it. */
+  private record PackageKey(String ecosystemKey, String name) {}
+
+  private List<PackageQuery> queries(InventoryPackage pkg, Optional<OsRelease> os) {
+    return matchers.stream().filter(m -> m.handles(pkg)).findFirst().map(m -> m.queries(pkg, os)).orElse(List.of());
+  }
+
+  /**
+   * The rows of every lookup of the run, asked per ecosystem key for all its names at once: a few
+   * statements per image instead of one per package (binaries of one source ask the same question).
+   */
+  private Map<PackageKey, List<AffectedRecord>> rows(List<List<PackageQuery>> queries) {
+    Map<String, Set<String>> namesByKey = new LinkedHashMap<>();
+    queries.forEach(qs -> qs.forEach(q -> namesByKey.computeIfAbsent(q.ecosystemKey(), k -> new LinkedHashSet<>())
+        .add(q.name())));
+    Map<PackageKey, List<AffectedRecord>> rows = new HashMap<>();
+    namesByKey.forEach((key, names) -> db.affectedRows(key, names)
+        .forEach((name, found) -> rows.put(new PackageKey(key, name), found)));
+    return rows;
+  }
+
+  private List<RecordMatch> recordMatches(InventoryPackage pkg, List<PackageQuery> queries, Lookups cache,
       List<String> problems) {
-    Optional<PackageMatcher> matcher = matchers.stream().filter(m -> m.handles(pkg)).findFirst();
-    if (matcher.isEmpty()) {
-      return List.of();
-    }
     List<RecordMatch> matches = new ArrayList<>();
-    for (PackageQuery query : matcher.get().queries(pkg, os)) {
-      // Binary packages of one source ask the same question: ask the database once.
-      List<AffectedRecord> rows = cache.rows().computeIfAbsent(query.ecosystemKey() + "\u0000" + query.name(),
-          k -> db.affectedRows(query.ecosystemKey(), query.name()));
-      for (AffectedRecord row : rows) {
+    for (PackageQuery query : queries) {
+      for (AffectedRecord row : cache.rows().get(new PackageKey(query.ecosystemKey(), query.name()))) {
         try {
           Optional<String> matchedBy = RecordEvaluator.matchedBy(row, query.version(), query.scheme());
           // Only rows that can make or suppress a finding need their aliases: most rows are fixed

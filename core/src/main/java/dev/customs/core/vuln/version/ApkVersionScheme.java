@@ -50,7 +50,7 @@ public final class ApkVersionScheme extends ParsedVersionScheme<List<ApkVersionS
       tokens.add(next);
     }
     tokens.add(END);
-    return tokens;
+    return List.copyOf(tokens);
   }
 
   /** The token at {@code pos[0]} after one of kind {@code previous}, or null if not allowed there. */

@@ -3,11 +3,15 @@ package dev.customs.core.vuln.version;
 /**
  * The common shape of a scheme: parse each string into a value {@code V}, then order the values.
  * Parsing is where a scheme's accepted syntax lives, so {@link #isValid} and the errors of
- * {@link #compare} can never disagree.
+ * {@link #compare} can never disagree. Parsed versions are memoized ({@link ParsedVersions}): a
+ * parser must return a value it never changes afterwards.
  *
  * @param <V> the parsed form of a version
  */
 abstract class ParsedVersionScheme<V> implements VersionScheme {
+  // Tens of thousands of distinct versions (a few MB at most) cover many images' packages and records.
+  private static final int PARSED_VERSIONS = 50_000;
+  private final ParsedVersions<V> parsed = new ParsedVersions<>(PARSED_VERSIONS);
 
   @Override
   public final int compare(String a, String b) {
@@ -38,6 +42,6 @@ abstract class ParsedVersionScheme<V> implements VersionScheme {
     if (version == null) {
       throw invalid(null, "no version given");
     }
-    return parse(version);
+    return parsed.get(version, this::parse);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LruCacheTest {
@@ -36,5 +37,25 @@ class LruCacheTest {
     cache.get("b", this::load);
 
     assertThat(loaded).containsExactly("a", "b", "c", "b");
+  }
+
+  @Test
+  void loadsTheMissingKeysOfABatchInOneCallAndKeepsThem() {
+    LruCache<String, String> cache = new LruCache<>(10);
+    cache.get("a", this::load);
+    List<List<String>> batches = new ArrayList<>();
+
+    Map<String, String> first = cache.getAll(List.of("a", "b", "c"), keys -> {
+      batches.add(keys);
+      return Map.of("b", "B"); // nothing for c
+    }, "none");
+    Map<String, String> again = cache.getAll(List.of("b", "c"), keys -> {
+      batches.add(keys);
+      return Map.of();
+    }, "none");
+
+    assertThat(first).containsExactlyInAnyOrderEntriesOf(Map.of("a", "A", "b", "B", "c", "none"));
+    assertThat(again).containsExactlyInAnyOrderEntriesOf(Map.of("b", "B", "c", "none"));
+    assertThat(batches).containsExactly(List.of("b", "c"));
   }
 }

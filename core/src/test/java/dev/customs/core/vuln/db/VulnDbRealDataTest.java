@@ -174,6 +174,31 @@ class VulnDbRealDataTest {
         f.source().replaceFirst(".*vulndata/", ""), f.records(), f.elapsed().toMillis()));
   }
 
+  @Test
+  void batchedLookupsGiveEachNameTheRowsOfItsOwnLookupCompletedOnlyOnRequest() {
+    // More names than one statement takes (200), given as inventories spell them, some twice over,
+    // one without records: every name gets exactly what affecting() gives it, in the same order.
+    List<String> names = new java.util.ArrayList<>(List.of("openssl", "glibc", "curl", "no-such-package"));
+    for (int i = 0; i < 250; i++) {
+      names.add("absent-" + i);
+    }
+    Map<String, List<AffectedRecord>> rows = db.affectedRows("debian:12", names);
+    Map<String, List<AffectedRecord>> again = db.affectedRows("debian:12", List.of("curl", "glibc", "openssl"));
+    Map<String, List<AffectedRecord>> pypi = db.affectedRows("pypi", List.of("Django", "django", "requests"));
+
+    assertThat(rows).hasSize(names.size());
+    for (String name : List.of("openssl", "glibc", "curl")) {
+      assertThat(rows.get(name)).as(name).isNotEmpty().map(db::withIdTables).isEqualTo(db.affecting("debian:12", name));
+      assertThat(again.get(name)).as(name + " from the cache").isEqualTo(rows.get(name));
+    }
+    assertThat(rows.get("curl")).allMatch(r -> r.aliases().isEmpty() && r.related().isEmpty());
+    assertThat(rows.get("no-such-package")).isEmpty();
+    assertThat(rows.get("absent-249")).isEmpty();
+    assertThat(pypi.get("Django")).isNotEmpty().isEqualTo(pypi.get("django")).map(db::withIdTables)
+        .isEqualTo(db.affecting("pypi", "Django"));
+    assertThat(pypi.get("requests")).map(db::withIdTables).isEqualTo(db.affecting("pypi", "requests"));
+  }
+
   private static AffectedRecord only(List<AffectedRecord> records, String id) {
     List<AffectedRecord> matching = records.stream().filter(r -> r.vulnerabilityId().equals(id)).toList();
     assertThat(matching).as("records of " + id).hasSize(1);
