@@ -6,8 +6,10 @@ import dev.customs.core.image.Image;
 import dev.customs.core.inventory.Inventory;
 import dev.customs.core.inventory.InventoryScanner;
 import dev.customs.core.inventory.analyzer.Analyzers;
+import dev.customs.core.inventory.analyzer.PackageAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** Opens the image the options name and inventories it: the first half of {@code sbom} and {@code scan}. */
 final class ImageInventory {
@@ -18,8 +20,14 @@ final class ImageInventory {
    * @throws IllegalArgumentException when the options are malformed (exit code 2)
    */
   static Inventory read(ImageOptions image, LayerCacheOptions cache) throws IOException {
+    return read(image, cache, Analyzers.defaults());
+  }
+
+  /** With the given analyzers, e.g. without the secret analyzer for a report that shows no secrets. */
+  static Inventory read(ImageOptions image, LayerCacheOptions cache, List<PackageAnalyzer> analyzers)
+      throws IOException {
     try (Image opened = image.open()) {
-      return new InventoryScanner(Analyzers.defaults(), cache.cache()).scan(opened);
+      return new InventoryScanner(analyzers, cache.cache()).scan(opened);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.customs.cli.VersionProvider;
 import dev.customs.cli.options.ImageOptions;
 import dev.customs.cli.options.LayerCacheOptions;
 import dev.customs.core.inventory.Inventory;
+import dev.customs.core.inventory.analyzer.Analyzers;
 import dev.customs.core.report.SbomContext;
 import dev.customs.core.report.SbomFormat;
 import dev.customs.core.report.SbomFormats;
@@ -41,7 +42,8 @@ public final class SbomCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Inventory inventory;
     try {
-      inventory = ImageInventory.read(image, cache);
+      inventory = ImageInventory.read(image, cache,
+          sbomFormat.showsSecrets() ? Analyzers.defaults() : Analyzers.withoutSecrets());
     } catch (IOException e) {
       err.println("customs sbom: cannot read the image: " + e.getMessage());
       return ExitCode.IMAGE_UNREADABLE;

@@ -76,6 +76,24 @@ class SbomCommandTest {
   }
 
   @Test
+  void looksForSecretsOnlyForFormatsThatShowThem() throws Exception {
+    Path root = dir.resolve("rootfs");
+    Files.createDirectories(root.resolve("etc/app"));
+    String token = "ghp" + "_" + "aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5";
+    Files.writeString(root.resolve("etc/app/config.yaml"), "github:\n  token: " + token + "\n");
+
+    CliRun json = CliRun.run("sbom", "--rootfs", root.toString(), "--format", "json", "--no-cache");
+    CliRun table = CliRun.run("sbom", "--rootfs", root.toString(), "--no-cache");
+    CliRun cyclonedx = CliRun.run("sbom", "--rootfs", root.toString(), "--format", "cyclonedx", "--no-cache");
+
+    assertThat(new ObjectMapper().readTree(json.out()).path("secrets").findValuesAsText("ruleId"))
+        .containsExactly("github-pat");
+    assertThat(table.out()).contains("Secret github-pat").contains("etc/app/config.yaml");
+    assertThat(cyclonedx.exitCode()).as(cyclonedx.err()).isEqualTo(ExitCode.OK);
+    assertThat(cyclonedx.out()).doesNotContain("ghp_");
+  }
+
+  @Test
   void writesATableToStandardOutputByDefault() {
     CliRun run = CliRun.run("sbom", "--input", ALPINE, "--no-cache");
 

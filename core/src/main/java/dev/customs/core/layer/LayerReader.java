@@ -28,12 +28,18 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * (for an opaque root the path is empty, the one entry with an empty path). Other
  * {@code .wh..wh.} names are aufs bookkeeping and are skipped, as Docker skips them.
  *
+ * <p><b>Threads.</b> A compressed layer is decompressed on a thread of its own, a little ahead of
+ * the tar reader ({@link ReadAheadInputStream}), so both halves of the work run at once.
+ *
  * <p><b>diffID.</b> When verification is on, the uncompressed stream is hashed as it is read and
  * compared with the descriptor's diffID at the end: the config's diff_ids key the analysis
  * cache, so a layer that does not match them must not be cached under them.
  */
 public final class LayerReader {
   private static final int BUFFER = 128 * 1024;
+  /** Decompression runs ahead of the tar reader by up to 8 chunks of 256 KiB (2 MiB per layer). */
+  private static final int READ_AHEAD_CHUNK = 256 * 1024;
+  private static final int READ_AHEAD_CHUNKS = 8;
   private static final String WHITEOUT = ".wh.";
   private static final String OPAQUE = ".wh..wh..opq";
 
@@ -76,7 +82,21 @@ public final class LayerReader {
     BufferedInputStream raw = new BufferedInputStream(blob, BUFFER);
     Compression compression = sniff(raw, name);
     String format = describe(compression, layer.mediaType());
-    ExpansionGuardStream expanded = new ExpansionGuardStream(open(compression, raw, name, format), name,
+    InputStream decompressed = open(compression, raw, name, format);
+    ReadAheadInputStream ahead = compression == Compression.NONE ? null
+        : ReadAheadInputStream.start(decompressed, READ_AHEAD_CHUNK, READ_AHEAD_CHUNKS, name);
+    try {
+      return readTar(layer, raw, ahead == null ? decompressed : ahead, name, format, visitor);
+    } finally {
+      if (ahead != null) {
+        ahead.close();
+      }
+    }
+  }
+
+  private LayerStats readTar(LayerDescriptor layer, InputStream raw, InputStream decompressed, String name,
+      String format, LayerEntryVisitor visitor) throws IOException {
+    ExpansionGuardStream expanded = new ExpansionGuardStream(decompressed, name,
         limits.maxLayerSize(), verifyDiffId ? layer.diffId().newMessageDigest() : null);
     InputStream buffered = new BufferedInputStream(expanded, BUFFER);
     TarArchiveInputStream tar = new TarArchiveInputStream(buffered);

@@ -29,9 +29,19 @@ public final class PurlFactory {
 
   private PurlFactory() {}
 
-  /** The purl of a package; {@code os} gives OS packages their vendor namespace and distro qualifier. */
+  /**
+   * The purl of a package; {@code os} gives OS packages their vendor namespace and distro qualifier.
+   * Empty for a Maven artifact whose groupId is unknown, such as a jar without {@code pom.properties}
+   * whose manifest and classes name no group (Spring's {@code spring-jcl} holds only
+   * {@code org.apache.commons.logging} classes): a maven purl requires the group, and a guessed one
+   * would send matching to another project's artifact. Such a package is still listed, by name and
+   * version; the jar was read in full, so it is no analysis problem.
+   */
   public static String of(Package pkg, Optional<OsRelease> os) {
     Ecosystem eco = pkg.ecosystem();
+    if (eco == Ecosystem.MAVEN && !pkg.name().contains(":")) {
+      return "";
+    }
     TreeMap<String, String> qualifiers = new TreeMap<>();
     String version = pkg.version();
     if (eco.isOsPackage()) {

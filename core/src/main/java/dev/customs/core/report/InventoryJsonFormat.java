@@ -34,6 +34,11 @@ public final class InventoryJsonFormat implements SbomFormat {
   }
 
   @Override
+  public boolean showsSecrets() {
+    return true;
+  }
+
+  @Override
   public void write(Inventory inventory, SbomContext context, OutputStream out) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);

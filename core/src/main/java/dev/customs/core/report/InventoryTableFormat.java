@@ -24,6 +24,11 @@ public final class InventoryTableFormat implements SbomFormat {
   }
 
   @Override
+  public boolean showsSecrets() {
+    return true;
+  }
+
+  @Override
   public void write(Inventory inventory, SbomContext context, OutputStream out) throws IOException {
     PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     ImageFacts image = inventory.image();

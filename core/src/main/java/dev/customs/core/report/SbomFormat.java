@@ -13,6 +13,14 @@ public interface SbomFormat {
   /** The name users pick it by ({@code --format NAME}). */
   String name();
 
+  /**
+   * Whether the document lists secrets found in the image. When it does not, an inventory made only
+   * for it need not look for them, which saves reading every text file of the image.
+   */
+  default boolean showsSecrets() {
+    return false;
+  }
+
   /** Writes the document; does not close {@code out}. */
   void write(Inventory inventory, SbomContext context, OutputStream out) throws IOException;
 }

@@ -42,6 +42,13 @@ class PurlFactoryTest {
   }
 
   @Test
+  void aMavenArtifactWithoutAGroupHasNoPurlRatherThanAFailure() {
+    Package pkg = Package.of(Ecosystem.MAVEN, "spring-jcl", "5.3.17", "app/fat-app.jar/BOOT-INF/lib/spring-jcl-5.3.17.jar");
+
+    assertThat(PurlFactory.of(pkg, Optional.empty())).isEmpty();
+  }
+
+  @Test
   void anOsPackageWithoutAKnownOsHasNoDistro() {
     Package pkg = Package.of(Ecosystem.APK, "busybox", "1.36.1-r29", "lib/apk/db/installed");
 

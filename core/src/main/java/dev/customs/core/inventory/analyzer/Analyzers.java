@@ -43,4 +43,13 @@ public final class Analyzers {
         new ComposerInstalledAnalyzer(),
         new SecretAnalyzer());
   }
+
+  /**
+   * The defaults less the secret analyzer, for an inventory whose report shows no secrets (CycloneDX,
+   * SPDX): as Trivy's SBOM mode skips its secret scanner. Secret rules read every text file, which
+   * made up a tenth of a cold {@code sbom} of a Debian image and a fifth of one with node_modules.
+   */
+  public static List<PackageAnalyzer> withoutSecrets() {
+    return defaults().stream().filter(a -> !(a instanceof SecretAnalyzer)).toList();
+  }
 }

@@ -80,7 +80,7 @@ public final class SecretAnalyzer implements PackageAnalyzer {
     }
     String text = input.text();
     String lower = text.toLowerCase(Locale.ROOT);
-    int[] lineStarts = lineStarts(text);
+    int[] lineStarts = null; // only a file with a match needs line numbers, and most have none
     Set<String> reported = new HashSet<>();
     for (SecretRule rule : rules) {
       if (rule.keywords().stream().noneMatch(lower::contains)
@@ -90,6 +90,9 @@ public final class SecretAnalyzer implements PackageAnalyzer {
       Matcher m = rule.pattern().matcher(text);
       while (m.find()) {
         String value = m.group("secret");
+        if (lineStarts == null) {
+          lineStarts = lineStarts(text);
+        }
         int line = lineOf(lineStarts, m.start());
         if (!isPlaceholder(value) && reported.add(rule.id() + ":" + line)) {
           sink.addSecret(new SecretFinding(rule.id(), rule.category(), rule.severity(), rule.title(),

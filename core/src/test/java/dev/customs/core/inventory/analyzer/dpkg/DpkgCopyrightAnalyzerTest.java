@@ -7,7 +7,11 @@ import dev.customs.core.inventory.analyzer.RecordedAnalysis;
 import dev.customs.core.layer.EntryType;
 import dev.customs.core.layer.LayerEntry;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,6 +47,35 @@ class DpkgCopyrightAnalyzerTest {
     assertThat(sink.licenses).containsOnlyKeys("deb:perl-base");
     assertThat(sink.licenses.get("deb:perl-base"))
         .containsExactly("GPL-1.0-or-later", "Artistic-1.0", "REGCOMP", "BSD-3-clause and/or GPL-3+");
+  }
+
+  /**
+   * Fields are found where a search for {@code (?im)^License\s*:[ \t]*(\S[^\r\n]*)} finds them,
+   * whatever ends the lines: the analyzer only tries the pattern at line starts.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      CRLF and lower case         | Format: x\\r\\nlicense: A\\r\\nLicense: B\\r\\n
+      lone CR                     | Format: x\\rLicense: A\\rLicense: B
+      NEL and separators          | Format: x\\nFiles: y<NEL>License: A\\nFiles: z<LS>LICENSE : B<PS>License:\\tC
+      not at a line start         | Format: x\\nFiles: *  License: A\\nLicense: B
+      across lines                | Format: x\\nLicense\\n: A\\nLicense:   \\nLicense: B
+      value eats a separator      | Format: x\\nLicense: A<LS>License: B\\nLicense: C
+      no newline at the end       | Format: x\\nLicense: A
+      """)
+  void licenseFieldsAreFoundWhereALineAnchoredSearchFindsThem(String title, String escaped) throws IOException {
+    String text = escaped.translateEscapes()
+        .replace("<NEL>", "\u0085").replace("<LS>", "\u2028").replace("<PS>", "\u2029");
+    List<String> expected = new ArrayList<>();
+    Matcher field = Pattern.compile("(?im)^License\\s*:[ \\t]*(\\S[^\\r\\n]*)").matcher(text);
+    while (field.find()) {
+      expected.add(field.group(1).strip());
+    }
+
+    RecordedAnalysis sink = analyze("edge", text);
+
+    assertThat(expected).isNotEmpty();
+    assertThat(sink.licenses.get("deb:edge")).containsExactlyElementsOf(expected);
   }
 
   @Test
