@@ -25,6 +25,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
     "customs.scanning.lease=5s",
     "customs.scanning.max-attempts=2",
     "customs.scanning.retry-backoff=200ms",
+    "customs.scanning.platforms=linux/amd64,linux/arm64",
     "customs.notifications.poll-interval=200ms",
     "customs.notifications.retry-backoff=200ms",
     "customs.notifications.max-attempts=4",

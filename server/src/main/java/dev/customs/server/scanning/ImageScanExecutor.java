@@ -4,6 +4,11 @@ import dev.customs.core.image.Image;
 import dev.customs.core.image.ImageRef;
 import dev.customs.core.image.Platform;
 import dev.customs.core.inventory.Inventory;
+import dev.customs.core.registry.Descriptor;
+import dev.customs.core.registry.FetchedManifest;
+import dev.customs.core.registry.ImageIndex;
+import dev.customs.core.registry.ManifestParser;
+import dev.customs.core.registry.RegistryClient;
 import dev.customs.core.inventory.InventoryScanner;
 import dev.customs.core.inventory.analyzer.Analyzers;
 import dev.customs.core.layer.ExtractionLimits;
@@ -18,6 +23,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.stereotype.Component;
 
@@ -73,10 +80,31 @@ public class ImageScanExecutor {
       try {
         Inventory inventory = scanner.scan(opened);
         return new ScanOutcome(digest, inventory.packages().size(), inventory.problems().size(), document(inventory),
-            judge.judge(image.imageId(), inventory));
+            judge.judge(image.imageId(), inventory),
+            otherPlatforms(registry, ImageRef.parse(image.reference()), opened, inventory));
       } finally {
         locks.release(job.id());
       }
+    }
+  }
+
+  /**
+   * The wanted platforms of a multi-platform tag other than the one just scanned: read from the
+   * index (one more manifest request, only for tags that have one).
+   */
+  private List<String> otherPlatforms(Registry registry, ImageRef ref, Image opened, Inventory inventory)
+      throws IOException {
+    if (opened.indexDigest().isEmpty()) {
+      return List.of();
+    }
+    try (RegistryClient client = clients.openClient(registry)) {
+      FetchedManifest top = client.fetchManifest(ref.repository(), opened.indexDigest().get().toString());
+      if (!(ManifestParser.parse(top.mediaType(), top.bytes()) instanceof ImageIndex index)) {
+        return List.of();
+      }
+      return index.manifests().stream().map(Descriptor::platform).flatMap(Optional::stream)
+          .filter(properties::wants).filter(p -> !p.equals(inventory.image().platform()))
+          .map(Platform::toString).distinct().toList();
     }
   }
 

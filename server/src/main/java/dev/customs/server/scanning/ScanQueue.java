@@ -103,6 +103,7 @@ public class ScanQueue {
         outcome.gzippedInventory(), now);
     targets.recordDigest(job.imageId(), outcome.digest());
     outcome.judgement().record(job.id(), job.imageId(), now);
+    targets.registerPlatforms(job.imageId(), outcome.otherPlatforms()).forEach(this::enqueue);
     return true;
   }
 

@@ -1,6 +1,7 @@
 package dev.customs.server.scanning;
 
 import dev.customs.server.events.ImageSubject;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +15,14 @@ public interface ScanTargets {
 
   /** The image as events name it (for notifications), or empty when it was deleted meanwhile. */
   Optional<ImageSubject> subject(UUID imageId);
+
+  /**
+   * Registers the image's tag for other platforms (those not registered yet), like the image itself;
+   * called inside the scan's completing transaction.
+   *
+   * @return the images registered now, to be scanned
+   */
+  List<UUID> registerPlatforms(UUID imageId, List<String> platforms);
 
   /** Records the manifest digest a successful scan found; called inside the scan's completing transaction. */
   void recordDigest(UUID imageId, String digest);
