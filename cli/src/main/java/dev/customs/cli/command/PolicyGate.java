@@ -11,7 +11,6 @@ import dev.customs.core.policy.FindingViews;
 import dev.customs.core.policy.IgnoreFile;
 import dev.customs.core.policy.Policy;
 import dev.customs.core.policy.PolicyAssessment;
-import dev.customs.core.policy.PolicyControl;
 import dev.customs.core.policy.PolicyEvaluator;
 import dev.customs.core.policy.PolicyFormatException;
 import dev.customs.core.policy.Suppressions;
@@ -85,9 +84,7 @@ public final class PolicyGate {
 
   /** The file rules (content patterns) of the loaded policies: the layer analysis must apply them. */
   List<FileRule> fileRules() {
-    return loaded.stream().flatMap(p -> p.controls().stream()).map(PolicyControl::control)
-        .flatMap(c -> c instanceof FilesControl files ? files.contentRules().stream() : java.util.stream.Stream.empty())
-        .toList();
+    return FilesControl.contentRulesOf(loaded);
   }
 
   /** The assessment of the scan by the loaded policies; empty when no policy was given. */

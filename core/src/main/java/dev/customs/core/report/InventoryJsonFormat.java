@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.customs.core.image.ImageConfig;
 import dev.customs.core.image.LayerDescriptor;
 import dev.customs.core.inventory.AnalysisProblem;
+import dev.customs.core.inventory.FileContentMatch;
 import dev.customs.core.inventory.ImageFacts;
 import dev.customs.core.inventory.Inventory;
 import dev.customs.core.inventory.InventoryPackage;
@@ -64,6 +65,11 @@ public final class InventoryJsonFormat implements SbomFormat {
     for (AnalysisProblem p : inventory.problems()) {
       problems.addObject().put("layer", p.layer()).put("path", p.path()).put("reason", p.reason());
     }
+    ArrayNode matches = root.putArray("contentMatches");
+    for (FileContentMatch m : inventory.contentMatches()) {
+      matches.addObject().put("rule", m.rule()).put("path", m.path()).put("line", m.line()).put("pattern", m.pattern());
+    }
+    strings(root.putArray("checks"), inventory.checks());
     JSON.writeValue(out, root);
   }
 

@@ -9,6 +9,7 @@ import dev.customs.core.image.LayerDescriptor;
 import dev.customs.core.image.Platform;
 import dev.customs.core.inventory.AnalysisProblem;
 import dev.customs.core.inventory.Ecosystem;
+import dev.customs.core.inventory.FileContentMatch;
 import dev.customs.core.inventory.ImageFacts;
 import dev.customs.core.inventory.Inventory;
 import dev.customs.core.inventory.InventoryPackage;
@@ -56,7 +57,10 @@ public final class InventoryJsonReader {
           list(root.path("users"), u -> new UserAccount(u.path("name").asText(), u.path("uid").asLong(),
               u.path("gid").asLong(), u.path("home").asText(), u.path("shell").asText())),
           list(root.path("problems"), p -> new AnalysisProblem(p.path("layer").asText(), p.path("path").asText(),
-              p.path("reason").asText())));
+              p.path("reason").asText())),
+          list(root.path("contentMatches"), m -> new FileContentMatch(m.path("rule").asText(), m.path("path").asText(),
+              m.path("line").asInt(), m.path("pattern").asText())),
+          list(root.path("checks"), JsonNode::asText));
     } catch (IllegalArgumentException e) {
       throw new IOException("damaged inventory document: " + e.getMessage(), e);
     }

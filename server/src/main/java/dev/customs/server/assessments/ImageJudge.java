@@ -1,6 +1,7 @@
 package dev.customs.server.assessments;
 
 import dev.customs.core.inventory.Inventory;
+import dev.customs.core.inventory.analyzer.files.FileRule;
 import dev.customs.core.policy.Assessment;
 import dev.customs.core.policy.EvaluationContext;
 import dev.customs.core.policy.FindingViews;
@@ -8,6 +9,7 @@ import dev.customs.core.policy.PolicyEvaluator;
 import dev.customs.core.policy.Suppressions;
 import dev.customs.core.policy.VulnDataFacts;
 import dev.customs.core.policy.VulnerabilityView;
+import dev.customs.core.policy.control.FilesControl;
 import dev.customs.core.vuln.db.BundleMetadata;
 import dev.customs.core.vuln.match.DistroCoverage;
 import dev.customs.core.vuln.match.MatchResult;
@@ -50,6 +52,11 @@ public class ImageJudge implements ScanJudge {
   public Judged judge(UUID imageId, Inventory inventory) {
     Judgement judgement = match(imageId, inventory, currentPolicies());
     return (jobId, scannedImageId, scannedAt) -> recorder.record(scannedImageId, jobId, scannedAt, judgement);
+  }
+
+  @Override
+  public List<FileRule> fileRules() {
+    return FilesControl.contentRulesOf(currentPolicies().policies());
   }
 
   public PolicySet currentPolicies() {

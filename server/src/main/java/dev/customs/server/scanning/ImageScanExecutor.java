@@ -11,6 +11,9 @@ import dev.customs.core.registry.ManifestParser;
 import dev.customs.core.registry.RegistryClient;
 import dev.customs.core.inventory.InventoryScanner;
 import dev.customs.core.inventory.analyzer.Analyzers;
+import dev.customs.core.inventory.analyzer.PackageAnalyzer;
+import dev.customs.core.inventory.analyzer.files.FileRule;
+import dev.customs.core.inventory.analyzer.files.FileRuleAnalyzer;
 import dev.customs.core.layer.ExtractionLimits;
 import dev.customs.core.report.InventoryJsonFormat;
 import dev.customs.core.report.SbomContext;
@@ -23,6 +26,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
@@ -46,7 +50,7 @@ public class ImageScanExecutor {
   private final ScanJobRepository jobs;
   private final ScanProperties properties;
   private final Clock clock;
-  private final InventoryScanner scanner;
+  private final DatabaseLayerCache cache;
   private final ScanJudge judge;
 
   public ImageScanExecutor(ScanTargets targets, RegistryRepository registries, RegistryUrlGuard guard,
@@ -61,7 +65,7 @@ public class ImageScanExecutor {
     this.properties = properties;
     this.clock = clock;
     this.judge = judge;
-    this.scanner = new InventoryScanner(Analyzers.defaults(), cache, ExtractionLimits.DEFAULT, LAYER_PARALLELISM);
+    this.cache = cache;
   }
 
   ScanOutcome execute(ScanJob job) throws IOException {
@@ -78,7 +82,7 @@ public class ImageScanExecutor {
         throw new DigestBusyException(digest);
       }
       try {
-        Inventory inventory = scanner.scan(opened);
+        Inventory inventory = scanner(judge.fileRules()).scan(opened);
         return new ScanOutcome(digest, inventory.packages().size(), inventory.problems().size(), document(inventory),
             judge.judge(image.imageId(), inventory),
             otherPlatforms(registry, ImageRef.parse(image.reference()), opened, inventory));
@@ -106,6 +110,15 @@ public class ImageScanExecutor {
           .filter(properties::wants).filter(p -> !p.equals(inventory.image().platform()))
           .map(Platform::toString).distinct().toList();
     }
+  }
+
+  /** The default analyzers, plus the file rules of the policies' content patterns when they have some. */
+  private InventoryScanner scanner(List<FileRule> rules) {
+    List<PackageAnalyzer> analyzers = new ArrayList<>(Analyzers.defaults());
+    if (!rules.isEmpty()) {
+      analyzers.add(new FileRuleAnalyzer(rules));
+    }
+    return new InventoryScanner(analyzers, cache, ExtractionLimits.DEFAULT, LAYER_PARALLELISM);
   }
 
   private Registry registry(ScanTarget image) {

@@ -1,5 +1,7 @@
 package dev.customs.server.scanning;
 
+import dev.customs.core.inventory.analyzer.files.FileRule;
+import java.util.List;
 import dev.customs.core.inventory.Inventory;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,6 +15,9 @@ import java.util.UUID;
 public interface ScanJudge {
   /** Matches and judges a freshly scanned inventory of the image; runs outside any transaction. */
   Judged judge(UUID imageId, Inventory inventory);
+
+  /** The content rules the judging policies' files controls need the layer analysis to apply. */
+  List<FileRule> fileRules();
 
   /** A judgement ready to be stored. */
   interface Judged {

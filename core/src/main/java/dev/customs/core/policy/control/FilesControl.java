@@ -9,6 +9,8 @@ import dev.customs.core.policy.Control;
 import dev.customs.core.policy.ControlResult;
 import dev.customs.core.policy.EvaluationContext;
 import dev.customs.core.policy.Offense;
+import dev.customs.core.policy.Policy;
+import dev.customs.core.policy.PolicyControl;
 import dev.customs.core.policy.document.SpecReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,13 @@ public record FilesControl(List<Glob> paths, boolean setuid, boolean setgid, Lis
   /** The file rules the layer analysis must apply for this control to judge contents. */
   public List<FileRule> contentRules() {
     return contents;
+  }
+
+  /** Every content rule of the policies' files controls: what a scan judged by them must apply. */
+  public static List<FileRule> contentRulesOf(List<Policy> policies) {
+    return policies.stream().flatMap(p -> p.controls().stream()).map(PolicyControl::control)
+        .flatMap(c -> c instanceof FilesControl files ? files.contentRules().stream() : java.util.stream.Stream.empty())
+        .toList();
   }
 
   @Override public String type() {
