@@ -84,7 +84,10 @@ class RegistryPushToVerdictTest extends ApiTestSupport {
             assertThat(b.get("event").asString()).isEqualTo("image.non_compliant");
             assertThat(b.get("image").get("imageId").asString()).isEqualTo(imageId);
             assertThat(b.get("image").get("repository").asString()).isEqualTo(repository);
-            assertThat(b.get("text").asString()).contains(repository);
+            // names what blocks: both known-exploited findings, and the first severe ones of many
+            assertThat(b.get("text").asString()).contains(repository, "knownExploited: 2 known-exploited"
+                + " vulnerabilities (CVE-2021-44228 in org.apache.logging.log4j:log4j-core 2.14.1")
+                .containsPattern("vulnerabilitySeverity: .* and \\d+ more\\)");
           });
           assertThat(got).anySatisfy(b -> {
             assertThat(b.get("event").asString()).isEqualTo("vulnerability.severe");
