@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
@@ -48,7 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A malformed catalog on the next run must keep both the bundle and the verdict.
  *
  * <p>Its own application context: the feed sources must point at this test's feed server, and the
- * bundles it installs must not change what the shared contexts' tests match with.
+ * bundles it installs (Alpine and KEV only) must not change what the shared contexts' tests match with.
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:customs-feeds-e2e;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
@@ -65,6 +66,7 @@ import tools.jackson.databind.node.ObjectNode;
     "customs.notifications.retry-backoff=200ms",
     "customs.feeds.schedule=-"})
 @AutoConfigureMockMvc
+@DirtiesContext // nothing else uses this context: close it, and its scan and delivery workers, after the class
 class FeedChangeRejudgementTest extends ApiTestSupport {
   static final String HOME = "target/test-home-feeds-e2e";
   private static final String SECDB = "/v3.20/main.json";
