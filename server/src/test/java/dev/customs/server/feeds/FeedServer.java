@@ -25,7 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * made to fail with a status. {@code /rest/json/cves/2.0} answers like the NVD CVE API: one CVE
  * document per page by {@code startIndex}, and the number of changes for a {@code lastModStartDate} query.
  */
-final class FeedServer implements AutoCloseable {
+public final class FeedServer implements AutoCloseable {
   private static final String NVD_PATH = "/rest/json/cves/2.0";
 
   private final HttpServer server;
@@ -35,37 +35,37 @@ final class FeedServer implements AutoCloseable {
   private volatile List<String> nvdPages = List.of();
   private volatile int nvdChanges;
 
-  FeedServer() throws IOException {
+  public FeedServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  void put(String path, byte[] content) {
+  public void put(String path, byte[] content) {
     files.put(path, content);
     failures.remove(path);
   }
 
-  void fail(String path, int status) {
+  public void fail(String path, int status) {
     failures.put(path, status);
   }
 
   /** The NVD API's CVE documents, one per page, and how many changed since any date asked about. */
-  void nvd(List<String> pages, int changes) {
+  public void nvd(List<String> pages, int changes) {
     nvdPages = List.copyOf(pages);
     nvdChanges = changes;
   }
 
   /** Requests so far, as {@code STATUS PATH?QUERY}. */
-  List<String> requests() {
+  public List<String> requests() {
     return List.copyOf(requests);
   }
 
-  void clearRequests() {
+  public void clearRequests() {
     requests.clear();
   }
 

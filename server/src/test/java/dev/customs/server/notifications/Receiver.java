@@ -15,9 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A real HTTP endpoint on loopback that records what it receives and answers the statuses it is
  * told to, in order (then 200): a stand-in for a webhook receiver, Slack or Teams.
  */
-final class Receiver implements AutoCloseable {
-  record Received(String path, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+public final class Receiver implements AutoCloseable {
+  public record Received(String path, Map<String, List<String>> headers, String body) {
+    public String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
     }
@@ -27,7 +27,7 @@ final class Receiver implements AutoCloseable {
   private final Deque<Integer> statuses = new ArrayDeque<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
-  Receiver() throws IOException {
+  public Receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -45,18 +45,18 @@ final class Receiver implements AutoCloseable {
   }
 
   /** Answers these statuses to the next requests, in order. */
-  Receiver answering(Integer... next) {
+  public Receiver answering(Integer... next) {
     synchronized (statuses) {
       statuses.addAll(List.of(next));
     }
     return this;
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  List<Received> received(String path) {
+  public List<Received> received(String path) {
     return received.stream().filter(r -> r.path().equals(path)).toList();
   }
 
