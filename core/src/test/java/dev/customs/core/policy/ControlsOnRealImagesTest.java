@@ -66,6 +66,8 @@ class ControlsOnRealImagesTest {
             "{type: cvssScore, minScore: 6.0}", same, FAIL, "CVE-2026-0001"),
         row("named vulnerability by alias fails", app,
             "{type: vulnerabilityIds, ids: [ghsa-jfh8-c2jp-5v3q]}", same, FAIL, "CVE-2021-44228"),
+        row("one named vulnerability is counted in the singular", app,
+            "{type: vulnerabilityIds, ids: [CVE-2021-44228]}", same, FAIL, "1 blocked vulnerability\n"),
         row("named vulnerability absent passes", app,
             "{type: vulnerabilityIds, ids: [CVE-2014-0160]}", same, PASS, "no blocked"),
         row("KEV fails on log4j", app, "{type: knownExploited}", same, FAIL, "CVE-2021-44228"),
