@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Read access to an installed bundle: what the matcher, reports and policies ask. Opening checks
@@ -147,10 +148,26 @@ public final class VulnDb implements AutoCloseable {
 
   /** A row of {@link #affectedRows} completed as {@link #affecting} returns it. */
   public synchronized AffectedRecord withIdTables(AffectedRecord row) {
-    // Many packages share a vulnerability (and repeated runs share all of them): read its tables once.
-    IdTables tables = idTables.get(row.vulnerabilityId(), i -> new IdTables(List.copyOf(detailsReader.aliases(i)),
-        List.copyOf(detailsReader.related(i)), List.copyOf(detailsReader.severities(i))));
-    return withTables(row, tables);
+    return withIdTables(List.of(row)).getFirst();
+  }
+
+  /**
+   * Rows of {@link #affectedRows} completed as {@link #affecting} returns them, in the given order.
+   * The tables of all their vulnerabilities are read together (a few statements, not three per
+   * vulnerability), and kept: many packages and images share a vulnerability.
+   */
+  public synchronized List<AffectedRecord> withIdTables(List<AffectedRecord> rows) {
+    Map<String, IdTables> tables = idTables.getAll(rows.stream().map(AffectedRecord::vulnerabilityId)
+        .collect(Collectors.toCollection(LinkedHashSet::new)), this::readIdTables, IdTables.NONE);
+    return rows.stream().map(row -> withTables(row, tables.get(row.vulnerabilityId()))).toList();
+  }
+
+  private Map<String, IdTables> readIdTables(List<String> ids) {
+    try {
+      return detailsReader.idTables(ids);
+    } catch (SQLException e) {
+      throw failed("idTables(" + ids.size() + " ids)", e);
+    }
   }
 
   private static AffectedRecord withTables(AffectedRecord row, IdTables tables) {
@@ -178,59 +195,77 @@ public final class VulnDb implements AutoCloseable {
 
   /** Everything known about an id, merged over all feeds; empty when no feed names it. */
   public synchronized Optional<VulnDetails> details(String id) {
-    // Seven small queries per id; images share most of their vulnerabilities (same base packages).
-    return details.get(id, i -> {
+    return details(List.of(id)).get(id);
+  }
+
+  /**
+   * {@link #details(String)} of many ids at once: the ids not yet cached are read with one query
+   * per table (for a few hundred ids at a time), not seven per id.
+   *
+   * @return every given id, empty when no feed names it
+   */
+  public synchronized Map<String, Optional<VulnDetails>> details(Collection<String> ids) {
+    return details.getAll(new LinkedHashSet<>(ids), missing -> {
       try {
-        return detailsReader.details(i);
+        Map<String, Optional<VulnDetails>> found = new HashMap<>();
+        detailsReader.details(missing).forEach((id, d) -> found.put(id, Optional.of(d)));
+        return found;
       } catch (SQLException e) {
-        throw failed("details(" + i + ")", e);
+        throw failed("details(" + missing.size() + " ids)", e);
       }
-    });
+    }, Optional.empty());
   }
 
   /** The CISA KEV entry of a CVE, if it is a known exploited vulnerability. */
   public synchronized Optional<KevEntry> kev(String cve) {
-    return kev.get(cve, this::readKev);
+    return kev(List.of(cve)).get(cve);
   }
 
-  private Optional<KevEntry> readKev(String cve) {
+  /** {@link #kev(String)} of many CVEs at once (one query for those not yet cached); every given CVE is a key. */
+  public synchronized Map<String, Optional<KevEntry>> kev(Collection<String> cves) {
+    return kev.getAll(new LinkedHashSet<>(cves), this::readKev, Optional.empty());
+  }
+
+  private Map<String, Optional<KevEntry>> readKev(List<String> cves) {
+    Map<String, Optional<KevEntry>> found = new HashMap<>();
     try {
-      PreparedStatement s = detailsReader.statement("SELECT * FROM kev WHERE cve_id = ?");
-      s.setString(1, cve);
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        String due = rs.getString("due_date");
-        return Optional.of(new KevEntry(cve, rs.getString("vendor_project"), rs.getString("product"),
-            rs.getString("vulnerability_name"), LocalDate.parse(rs.getString("date_added")),
-            due == null ? null : LocalDate.parse(due), rs.getString("known_ransomware_use")));
-      }
+      detailsReader.query("SELECT cve_id, vendor_project, product, vulnerability_name, date_added, due_date,"
+          + " known_ransomware_use FROM kev WHERE cve_id IN (%s)", cves, rs -> {
+            String due = rs.getString(6);
+            found.put(rs.getString(1), Optional.of(new KevEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), LocalDate.parse(rs.getString(5)), due == null ? null : LocalDate.parse(due),
+                rs.getString(7))));
+          });
+      return found;
     } catch (SQLException e) {
-      throw failed("kev(" + cve + ")", e);
+      throw failed("kev(" + cves.size() + " CVEs)", e);
     }
   }
 
   /** The newest EPSS score of a CVE. */
   public synchronized Optional<EpssScore> epss(String cve) {
-    return epss.get(cve, this::readEpss);
+    return epss(List.of(cve)).get(cve);
   }
 
-  private Optional<EpssScore> readEpss(String cve) {
+  /** {@link #epss(String)} of many CVEs at once (one query for those not yet cached); every given CVE is a key. */
+  public synchronized Map<String, Optional<EpssScore>> epss(Collection<String> cves) {
+    return epss.getAll(new LinkedHashSet<>(cves), this::readEpss, Optional.empty());
+  }
+
+  private Map<String, Optional<EpssScore>> readEpss(List<String> cves) {
+    Map<String, Optional<EpssScore>> found = new HashMap<>();
     try {
-      PreparedStatement s = detailsReader.statement("SELECT score, percentile, score_date FROM epss WHERE cve_id = ?");
-      s.setString(1, cve);
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        double percentile = rs.getDouble(2);
+      detailsReader.query("SELECT cve_id, score, percentile, score_date FROM epss WHERE cve_id IN (%s)", cves, rs -> {
+        double score = rs.getDouble(2);
+        double percentile = rs.getDouble(3);
         Double p = rs.wasNull() ? null : percentile;
-        String day = rs.getString(3);
-        return Optional.of(new EpssScore(cve, rs.getDouble(1), p, day.isEmpty() ? null : LocalDate.parse(day)));
-      }
+        String day = rs.getString(4);
+        found.put(rs.getString(1), Optional.of(new EpssScore(rs.getString(1), score, p,
+            day.isEmpty() ? null : LocalDate.parse(day))));
+      });
+      return found;
     } catch (SQLException e) {
-      throw failed("epss(" + cve + ")", e);
+      throw failed("epss(" + cves.size() + " CVEs)", e);
     }
   }
 

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads the per-vulnerability tables of a bundle (callers hold the {@link VulnDb} lock). Statements
@@ -22,6 +24,11 @@ import java.util.Optional;
  * each one again cost more than answering it.
  */
 final class VulnDetailsReader implements AutoCloseable {
+  // Ids per statement: well below SQLite's bound-parameter limit (999 in old builds).
+  static final int IDS_PER_QUERY = 200;
+  // Numbered parameters, so that one list can serve several IN clauses of a statement.
+  private static final String ID_PARAMETERS = IntStream.rangeClosed(1, IDS_PER_QUERY).mapToObj(i -> "?" + i)
+      .collect(Collectors.joining(","));
   private final Connection db;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
 
@@ -51,73 +58,92 @@ final class VulnDetailsReader implements AutoCloseable {
     statements.clear();
   }
 
-  Optional<VulnDetails> details(String id) throws SQLException {
-    PreparedStatement s = statement("SELECT summary, description, published, modified FROM vulnerabilities WHERE id = ?");
-    s.setString(1, id);
-    try (ResultSet rs = s.executeQuery()) {
-      if (!rs.next()) {
-        return Optional.empty();
-      }
-      return Optional.of(new VulnDetails(id, aliases(id), related(id), rs.getString(1), rs.getString(2),
-          instant(rs, 3), instant(rs, 4), cvss(id), severities(id),
-          strings("SELECT cwe FROM cwes WHERE vuln_id = ? ORDER BY cwe", id), references(id)));
-    }
-  }
-
-  /** Ids of the same vulnerability, whichever record named the other. */
-  List<String> aliases(String id) {
-    return strings("""
-        SELECT alias FROM aliases WHERE vuln_id = ?1 AND relation = 'alias'
-        UNION SELECT vuln_id FROM aliases WHERE alias = ?1 AND relation = 'alias' ORDER BY 1""", id);
-  }
-
-  List<String> related(String id) {
-    return strings("SELECT alias FROM aliases WHERE vuln_id = ? AND relation = 'related' ORDER BY 1", id);
-  }
-
-  List<SeverityRating> severities(String id) {
-    List<SeverityRating> out = new ArrayList<>();
-    query("SELECT source, level, raw FROM severities WHERE vuln_id = ? ORDER BY source", id,
-        rs -> out.add(new SeverityRating(rs.getString(1), SeverityLevel.valueOf(rs.getString(2)), rs.getString(3))));
-    return out;
-  }
-
-  private List<CvssVector> cvss(String id) {
-    List<CvssVector> out = new ArrayList<>();
-    query("SELECT source, version, vector, score, type FROM cvss WHERE vuln_id = ? ORDER BY version DESC, source", id,
-        rs -> {
-          double value = rs.getDouble(4);
+  /**
+   * Everything known about each id, merged over all feeds; ids no feed names are absent. One query
+   * per table per {@value #IDS_PER_QUERY} ids: an image's findings name a few thousand ids the first
+   * time, and seven small queries per id cost more than reading the rows.
+   */
+  Map<String, VulnDetails> details(List<String> ids) throws SQLException {
+    Map<String, ResultRow> main = new HashMap<>();
+    query("SELECT id, summary, description, published, modified FROM vulnerabilities WHERE id IN (%s)", ids,
+        rs -> main.put(rs.getString(1), new ResultRow(rs.getString(2), rs.getString(3), instant(rs, 4), instant(rs, 5))));
+    List<String> found = ids.stream().filter(main::containsKey).distinct().toList();
+    Map<String, PackageTablesReader.IdTables> tables = idTables(found);
+    Map<String, List<CvssVector>> cvss = new HashMap<>();
+    query("SELECT vuln_id, source, version, vector, score, type FROM cvss WHERE vuln_id IN (%s)"
+        + " ORDER BY vuln_id, version DESC, source", found, rs -> {
+          double value = rs.getDouble(5);
           // wasNull() speaks of the last column read: ask it before reading the others.
           Double score = rs.wasNull() ? null : value;
-          out.add(new CvssVector(rs.getString(1), rs.getString(2), rs.getString(3), score, rs.getString(5)));
+          cvss.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(new CvssVector(rs.getString(2), rs.getString(3), rs.getString(4), score, rs.getString(6)));
         });
+    Map<String, List<String>> cwes = new HashMap<>();
+    query("SELECT vuln_id, cwe FROM cwes WHERE vuln_id IN (%s) ORDER BY vuln_id, cwe", found,
+        rs -> cwes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
+    Map<String, List<Reference>> refs = new HashMap<>();
+    query("SELECT vuln_id, type, url FROM refs WHERE vuln_id IN (%s) ORDER BY vuln_id, url", found,
+        rs -> refs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+            .add(new Reference(rs.getString(2), rs.getString(3))));
+    Map<String, VulnDetails> out = new HashMap<>();
+    for (String id : found) {
+      ResultRow row = main.get(id);
+      PackageTablesReader.IdTables t = tables.getOrDefault(id, PackageTablesReader.IdTables.NONE);
+      out.put(id, new VulnDetails(id, t.aliases(), t.related(), row.summary(), row.description(), row.published(),
+          row.modified(), cvss.getOrDefault(id, List.of()), t.severities(), cwes.getOrDefault(id, List.of()),
+          refs.getOrDefault(id, List.of())));
+    }
     return out;
   }
 
-  private List<Reference> references(String id) {
-    List<Reference> out = new ArrayList<>();
-    query("SELECT type, url FROM refs WHERE vuln_id = ? ORDER BY url", id,
-        rs -> out.add(new Reference(rs.getString(1), rs.getString(2))));
-    return out;
+  /** The columns of a {@code vulnerabilities} row. */
+  private record ResultRow(String summary, String description, Instant published, Instant modified) {}
+
+  /**
+   * The aliases (whichever record named the other), related ids and severities of each id, lists
+   * sorted; ids without any are absent. Two queries per {@value #IDS_PER_QUERY} ids.
+   */
+  Map<String, PackageTablesReader.IdTables> idTables(List<String> ids) throws SQLException {
+    Map<String, TreeSet<String>> aliases = new HashMap<>();
+    Map<String, TreeSet<String>> related = new HashMap<>();
+    query("SELECT vuln_id, alias, relation FROM aliases WHERE vuln_id IN (%s)"
+        + " UNION ALL SELECT alias, vuln_id, relation FROM aliases WHERE alias IN (%s) AND relation = 'alias'", ids,
+        rs -> (rs.getString(3).equals("alias") ? aliases : related)
+            .computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
+    Map<String, List<SeverityRating>> severities = new HashMap<>();
+    query("SELECT vuln_id, source, level, raw FROM severities WHERE vuln_id IN (%s) ORDER BY vuln_id, source", ids,
+        rs -> severities.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+            .add(new SeverityRating(rs.getString(2), SeverityLevel.valueOf(rs.getString(3)), rs.getString(4))));
+    Map<String, PackageTablesReader.IdTables> byId = new HashMap<>();
+    for (String id : ids) {
+      if (aliases.containsKey(id) || related.containsKey(id) || severities.containsKey(id)) {
+        byId.put(id, new PackageTablesReader.IdTables(List.copyOf(aliases.getOrDefault(id, new TreeSet<>())),
+            List.copyOf(related.getOrDefault(id, new TreeSet<>())), List.copyOf(severities.getOrDefault(id, List.of()))));
+      }
+    }
+    return byId;
   }
 
-  private List<String> strings(String sql, String id) {
-    List<String> out = new ArrayList<>();
-    query(sql, id, rs -> out.add(rs.getString(1)));
-    return out;
-  }
-
-  private void query(String sql, String id, RowHandler handler) {
-    try {
-      PreparedStatement s = statement(sql);
-      s.setString(1, id);
+  /**
+   * Runs {@code sql}, whose {@code %s} stands for a list of ids (it may occur more than once), for
+   * {@value #IDS_PER_QUERY} ids at a time. Chunks are padded with their last id (repeating an id in
+   * {@code IN} changes nothing): one prepared statement serves every chunk size.
+   */
+  void query(String sql, List<String> ids, RowHandler handler) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    PreparedStatement s = statement(sql.replace("%s", ID_PARAMETERS));
+    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+      for (int i = 0; i < IDS_PER_QUERY; i++) {
+        s.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+      }
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           handler.row(rs);
         }
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("vulnerability database query for " + id + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -127,7 +153,7 @@ final class VulnDetailsReader implements AutoCloseable {
   }
 
   @FunctionalInterface
-  private interface RowHandler {
+  interface RowHandler {
     void row(ResultSet rs) throws SQLException;
   }
 }

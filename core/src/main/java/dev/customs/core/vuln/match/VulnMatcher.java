@@ -45,7 +45,7 @@ public final class VulnMatcher {
     List<InventoryPackage> packages = inventory.packages();
     List<List<PackageQuery>> queries = packages.stream().map(p -> queries(p, os)).toList();
     // The binaries of one source (libc6, libc-bin…) share its rows: read and complete each row once.
-    Lookups cache = new Lookups(rows(queries), new IdentityHashMap<>());
+    Lookups cache = new Lookups(rows(queries));
     List<String> problems = new ArrayList<>();
     if (os.isEmpty() && inventory.packages().stream().anyMatch(p -> p.pkg().ecosystem().isOsPackage())) {
       // Distro data is per release: without one, OS packages cannot be judged, which is not "clean".
@@ -55,15 +55,23 @@ public final class VulnMatcher {
     // Findings in inventory order (a package listed twice sorts at its first place), then by severity.
     Map<InventoryPackage, Integer> order = new HashMap<>();
     packages.forEach(p -> order.putIfAbsent(p, order.size()));
-    List<PlacedFinding> findings = new ArrayList<>();
+    List<List<RecordMatch>> matches = new ArrayList<>();
+    for (int i = 0; i < packages.size(); i++) {
+      matches.add(recordMatches(packages.get(i), queries.get(i), cache, problems));
+    }
+    completeDecisiveRows(matches);
+    List<PackageMatch> merged = new ArrayList<>();
     for (int i = 0; i < packages.size(); i++) {
       InventoryPackage pkg = packages.get(i);
-      List<RecordMatch> matches = recordMatches(pkg, queries.get(i), cache, problems);
-      if (matches.stream().anyMatch(RecordMatch::affects)) {
+      if (matches.get(i).stream().anyMatch(RecordMatch::affects)) {
         int place = order.get(pkg);
-        FindingMerger.merge(matches).forEach(m -> findings.add(new PlacedFinding(place, enricher.enrich(pkg, m))));
+        FindingMerger.merge(matches.get(i)).forEach(m -> merged.add(new PackageMatch(place, pkg, m)));
       }
     }
+    // What the database knows about the findings' ids, read for all of them at once.
+    enricher.prefetch(merged.stream().map(PackageMatch::match).toList());
+    List<PlacedFinding> findings = new ArrayList<>();
+    merged.forEach(m -> findings.add(new PlacedFinding(m.place(), enricher.enrich(m.pkg(), m.match()))));
     findings.sort(Comparator.comparingInt(PlacedFinding::place)
         .thenComparing(f -> f.finding().severity().level(), Comparator.reverseOrder())
         .thenComparing(f -> f.finding().id()));
@@ -78,8 +86,11 @@ public final class VulnMatcher {
   /** A finding and its package's place in the inventory (hashing a package for every comparison was costly). */
   private record PlacedFinding(int place, Finding finding) {}
 
-  /** What one matching run has read: rows per lookup, and rows completed with their id tables. */
-  private record Lookups(Map<PackageKey, List<AffectedRecord>> rows, Map<AffectedRecord, AffectedRecord> completed) {}
+  /** A merged match of a package, and the package's place in the inventory. */
+  private record PackageMatch(int place, InventoryPackage pkg, MergedMatch match) {}
+
+  /** What one matching run has read: rows per lookup. */
+  private record Lookups(Map<PackageKey, List<AffectedRecord>> rows) {}
 
   /** One lookup: an ecosystem key and a package name as the inventory has it. */
   private record PackageKey(String ecosystemKey, String name) {}
@@ -102,19 +113,36 @@ public final class VulnMatcher {
     return rows;
   }
 
+  /**
+   * Completes the rows that can make or suppress a finding with their id tables (aliases, related
+   * ids, the vulnerability's severities), all at once: most rows are fixed below the installed
+   * version and need none. The alias table is symmetric, so a row left without aliases still joins
+   * its group through the aliases of the rows that name it. Binaries of one source share their row
+   * objects, so rows are told apart by identity.
+   */
+  private void completeDecisiveRows(List<List<RecordMatch>> matches) {
+    Map<AffectedRecord, AffectedRecord> completed = new IdentityHashMap<>();
+    matches.forEach(ms -> ms.stream().filter(VulnMatcher::decisive).forEach(m -> completed.put(m.record(), m.record())));
+    List<AffectedRecord> rows = List.copyOf(completed.keySet());
+    List<AffectedRecord> withTables = db.withIdTables(rows);
+    for (int i = 0; i < rows.size(); i++) {
+      completed.put(rows.get(i), withTables.get(i));
+    }
+    matches.forEach(ms -> ms.replaceAll(m -> decisive(m)
+        ? new RecordMatch(completed.get(m.record()), m.query(), m.matchedBy()) : m));
+  }
+
+  private static boolean decisive(RecordMatch m) {
+    return m.affects() || m.record().status() == AffectedStatus.NOT_AFFECTED;
+  }
+
   private List<RecordMatch> recordMatches(InventoryPackage pkg, List<PackageQuery> queries, Lookups cache,
       List<String> problems) {
     List<RecordMatch> matches = new ArrayList<>();
     for (PackageQuery query : queries) {
       for (AffectedRecord row : cache.rows().get(new PackageKey(query.ecosystemKey(), query.name()))) {
         try {
-          Optional<String> matchedBy = RecordEvaluator.matchedBy(row, query.version(), query.scheme());
-          // Only rows that can make or suppress a finding need their aliases: most rows are fixed
-          // below the installed version. The alias table is symmetric, so a row left without
-          // aliases still joins its group through the aliases of the rows that name it.
-          boolean decisive = matchedBy.isPresent() || row.status() == AffectedStatus.NOT_AFFECTED;
-          AffectedRecord record = decisive ? cache.completed().computeIfAbsent(row, db::withIdTables) : row;
-          matches.add(new RecordMatch(record, query, matchedBy));
+          matches.add(new RecordMatch(row, query, RecordEvaluator.matchedBy(row, query.version(), query.scheme())));
         } catch (IllegalArgumentException e) { // InvalidVersionException, or an OSV range OSV forbids
           problems.add(pkg.pkg().name() + " " + pkg.pkg().version() + ": record " + row.vulnerabilityId()
               + " (" + row.feed() + ", " + row.ecosystemKey() + ") could not be compared: " + e.getMessage());

@@ -6,7 +6,9 @@ import dev.customs.core.vuln.feed.Feeds;
 import dev.customs.core.vuln.model.AffectedRecord;
 import dev.customs.core.vuln.model.AffectedStatus;
 import dev.customs.core.vuln.model.CvssVector;
+import dev.customs.core.vuln.model.EpssScore;
 import dev.customs.core.vuln.model.EventKind;
+import dev.customs.core.vuln.model.KevEntry;
 import dev.customs.core.vuln.model.RangeEvent;
 import dev.customs.core.vuln.model.RangeType;
 import dev.customs.core.vuln.model.SeverityLevel;
@@ -17,8 +19,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,7 +182,7 @@ class VulnDbRealDataTest {
   void batchedLookupsGiveEachNameTheRowsOfItsOwnLookupCompletedOnlyOnRequest() {
     // More names than one statement takes (200), given as inventories spell them, some twice over,
     // one without records: every name gets exactly what affecting() gives it, in the same order.
-    List<String> names = new java.util.ArrayList<>(List.of("openssl", "glibc", "curl", "no-such-package"));
+    List<String> names = new ArrayList<>(List.of("openssl", "glibc", "curl", "no-such-package"));
     for (int i = 0; i < 250; i++) {
       names.add("absent-" + i);
     }
@@ -197,6 +201,44 @@ class VulnDbRealDataTest {
     assertThat(pypi.get("Django")).isNotEmpty().isEqualTo(pypi.get("django")).map(db::withIdTables)
         .isEqualTo(db.affecting("pypi", "Django"));
     assertThat(pypi.get("requests")).map(db::withIdTables).isEqualTo(db.affecting("pypi", "requests"));
+  }
+
+  @Test
+  void manyIdsAtOnceGetWhatEachIdGetsOnItsOwn() throws BundleException {
+    // The ids of every Debian row of a few large source packages: more than two statements' worth
+    // (200 ids each), with ids no feed names mixed in. Each side from its own freshly opened bundle,
+    // so that neither answers from the other's cache.
+    List<String> names = List.of("openssl", "glibc", "curl", "systemd", "perl", "python3.11", "tiff", "vim");
+    Map<String, List<AffectedRecord>> byName = db.affectedRows("debian:12", names);
+    List<AffectedRecord> rows = names.stream().flatMap(n -> byName.get(n).stream()).toList();
+    List<String> ids = new ArrayList<>(rows.stream().map(AffectedRecord::vulnerabilityId).distinct().toList());
+    ids.addAll(List.of("CVE-2021-44228", "CVE-2020-1472", "NO-SUCH-ID", "CVE-1999-99999"));
+    assertThat(ids).hasSizeGreaterThan(2 * 200);
+    List<String> cves = ids.stream().filter(i -> i.startsWith("CVE-")).toList();
+
+    try (VulnDb batched = VulnDb.open(report.bundle()); VulnDb single = VulnDb.open(report.bundle())) {
+      Map<String, Optional<VulnDetails>> details = batched.details(ids);
+      Map<String, Optional<KevEntry>> kev = batched.kev(cves);
+      Map<String, Optional<EpssScore>> epss = batched.epss(cves);
+      List<AffectedRecord> completed = batched.withIdTables(rows);
+
+      assertThat(details).hasSize(ids.size());
+      assertThat(details.get("NO-SUCH-ID")).isEmpty();
+      assertThat(details.values()).filteredOn(Optional::isPresent).hasSizeGreaterThan(2 * 200);
+      for (String id : ids) {
+        assertThat(details.get(id)).as(id).isEqualTo(single.details(id));
+      }
+      assertThat(kev).hasSize(cves.size());
+      assertThat(kev.get("CVE-2021-44228")).isPresent();
+      assertThat(epss.get("CVE-2020-1472")).isPresent();
+      assertThat(epss.get("CVE-1999-99999")).isEmpty();
+      for (String cve : cves) {
+        assertThat(kev.get(cve)).as(cve).isEqualTo(single.kev(cve));
+        assertThat(epss.get(cve)).as(cve).isEqualTo(single.epss(cve));
+      }
+      // Completed as affecting() completes a package's rows, with its own per-package queries.
+      assertThat(completed).isEqualTo(names.stream().flatMap(n -> single.affecting("debian:12", n).stream()).toList());
+    }
   }
 
   private static AffectedRecord only(List<AffectedRecord> records, String id) {
