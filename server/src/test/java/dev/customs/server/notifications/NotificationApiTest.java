@@ -89,20 +89,20 @@ class NotificationApiTest extends ApiTestSupport {
   void slackAndTeamsGetTheirOwnMessageShapesAndTheirUrlsStaySecret() throws Exception {
     String team = unique("team");
     JsonNode slack = create(Map.of("name", unique("slack"), "channel", "slack", "url",
-        receiver.url("/services/T000/B000/XXXX"), "events", List.of("vulnerability.severe"), "repositories",
+        receiver.url("/services/T000/B000/slack-secret"), "events", List.of("vulnerability.severe"), "repositories",
         List.of(team + "/**")));
     JsonNode teams = create(Map.of("name", unique("teams"), "channel", "teams", "url",
         receiver.url("/workflows/abc/triggers/manual/paths/invoke") + "?api-version=2016-06-01&sig=SECRET",
         "events", List.of("vulnerability.severe"), "repositories", List.of(team + "/**")));
-    assertThat(slack.get("target").asString()).doesNotContain("XXXX").startsWith("http://127.0.0.1");
+    assertThat(slack.get("target").asString()).doesNotContain("slack-secret").startsWith("http://127.0.0.1");
     assertThat(teams.get("target").asString()).doesNotContain("SECRET");
 
     events.publishEvent(new SevereVulnerabilityFound(image(team + "/web/api"), "CVE-2024-3094", "xz-utils",
         "5.6.0-0.2", "CRITICAL", true));
 
-    await().atMost(DELIVERY_TIMEOUT).until(() -> receiver.received("/services/T000/B000/XXXX").size() == 1
+    await().atMost(DELIVERY_TIMEOUT).until(() -> receiver.received("/services/T000/B000/slack-secret").size() == 1
         && receiver.received("/workflows/abc/triggers/manual/paths/invoke").size() == 1);
-    JsonNode slackBody = json.readTree(receiver.received("/services/T000/B000/XXXX").getFirst().body());
+    JsonNode slackBody = json.readTree(receiver.received("/services/T000/B000/slack-secret").getFirst().body());
     assertThat(slackBody.get("text").asString()).contains("CVE-2024-3094");
     assertThat(slackBody.get("blocks").get(0).get("type").asString()).isEqualTo("header");
     assertThat(slackBody.get("blocks").get(2).get("fields").valueStream().map(f -> f.get("text").asString()))
