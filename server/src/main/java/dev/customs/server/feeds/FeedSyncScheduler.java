@@ -1,19 +1,15 @@
 package dev.customs.server.feeds;
 
 import dev.customs.server.common.ClusterLeases;
+import dev.customs.server.common.Cron;
+import dev.customs.server.common.PeriodicWork;
 import dev.customs.server.vulndata.VulnerabilityData;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Starts feed syncs: when the schedule's time has come (checked each minute; the next time is kept
@@ -21,7 +17,7 @@ import org.springframework.scheduling.support.CronExpression;
  * first check when no bundle is loaded at all. Runs execute on one thread per replica; the sync lease
  * keeps a second replica from running one at the same time.
  */
-public class FeedSyncScheduler implements SmartLifecycle {
+public class FeedSyncScheduler extends PeriodicWork {
   private static final Logger LOG = LoggerFactory.getLogger(FeedSyncScheduler.class);
   private static final long TICK_SECONDS = 60;
 
@@ -30,12 +26,10 @@ public class FeedSyncScheduler implements SmartLifecycle {
   private final ClusterLeases leases;
   private final VulnerabilityData data;
   private final Clock clock;
-  private ScheduledExecutorService ticks;
-  private ExecutorService runs;
-  private volatile boolean running;
 
   public FeedSyncScheduler(FeedSync sync, FeedSyncProperties properties, ClusterLeases leases, VulnerabilityData data,
       Clock clock) {
+    super("feed-sync", Duration.ofSeconds(5), Duration.ofSeconds(TICK_SECONDS));
     this.sync = sync;
     this.properties = properties;
     this.leases = leases;
@@ -48,13 +42,14 @@ public class FeedSyncScheduler implements SmartLifecycle {
     if (sync.running()) {
       return false;
     }
-    runs.submit(() -> sync.run("manual"));
+    submit(() -> sync.run("manual"));
     return true;
   }
 
-  private void tick() {
+  @Override
+  protected void tick() {
     try {
-      dueRun(clock.instant()).ifPresent(trigger -> runs.submit(() -> sync.run(trigger)));
+      dueRun(clock.instant()).ifPresent(trigger -> submit(() -> sync.run(trigger)));
     } catch (RuntimeException e) {
       // the database may be briefly unreachable: the next tick tries again
       LOG.warn("Feed sync schedule check failed: {}", e.getMessage());
@@ -81,28 +76,6 @@ public class FeedSyncScheduler implements SmartLifecycle {
   }
 
   private Instant next(Instant after) {
-    ZonedDateTime next = CronExpression.parse(properties.schedule().strip()).next(after.atZone(clock.getZone()));
-    return next == null ? Instant.MAX : next.toInstant();
-  }
-
-  @Override
-  public synchronized void start() {
-    runs = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("feed-sync").daemon().unstarted(r));
-    ticks = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("feed-sync-schedule").daemon()
-        .unstarted(r));
-    ticks.scheduleWithFixedDelay(this::tick, 5, TICK_SECONDS, TimeUnit.SECONDS);
-    running = true;
-  }
-
-  @Override
-  public synchronized void stop() {
-    running = false;
-    ticks.shutdownNow();
-    runs.shutdownNow();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
+    return Cron.parse("customs.feeds.schedule", properties.schedule()).next(after, clock.getZone());
   }
 }

@@ -1,6 +1,7 @@
 package dev.customs.server.maintenance;
 
 import dev.customs.server.common.Cron;
+import dev.customs.server.common.PeriodicWork;
 import dev.customs.server.registries.Registry;
 import dev.customs.server.registries.RegistryRepository;
 import java.lang.management.ManagementFactory;
@@ -9,14 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +23,7 @@ import org.springframework.stereotype.Component;
  * other schedule, a push, or a request) is not rescanned again.
  */
 @Component
-public class MaintenanceScheduler implements SmartLifecycle {
+public class MaintenanceScheduler extends PeriodicWork {
   private static final Logger LOG = LoggerFactory.getLogger(MaintenanceScheduler.class);
   private static final Duration LEASE = Duration.ofMinutes(30);
 
@@ -35,23 +32,22 @@ public class MaintenanceScheduler implements SmartLifecycle {
   private final RescanRunner rescans;
   private final CleanupRunner cleanup;
   private final Clock clock;
-  private final Duration tick;
   private final String owner = "maintenance:" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
       + UUID.randomUUID().toString().substring(0, 8);
-  private ScheduledExecutorService thread;
 
   public MaintenanceScheduler(MaintenanceRepository maintenance, RegistryRepository registries, RescanRunner rescans,
       CleanupRunner cleanup, Clock clock, @Value("${customs.maintenance.tick:60s}") Duration tick) {
+    super("maintenance", tick, tick);
     this.maintenance = maintenance;
     this.registries = registries;
     this.rescans = rescans;
     this.cleanup = cleanup;
     this.clock = clock;
-    this.tick = tick;
   }
 
   /** Looks at every task once: runs those that are due, schedules those that are new. */
-  void tick() {
+  @Override
+  protected void tick() {
     try {
       MaintenanceSettings settings = maintenance.settings();
       for (Registry registry : registries.findAll()) {
@@ -102,23 +98,5 @@ public class MaintenanceScheduler implements SmartLifecycle {
   Instant periodStart(Cron cron, Instant now) {
     Instant next = cron.next(now, clock.getZone());
     return next.equals(Instant.MAX) ? Instant.EPOCH : now.minus(Duration.between(now, next));
-  }
-
-  @Override
-  public synchronized void start() {
-    thread = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("maintenance").daemon()
-        .unstarted(r));
-    thread.scheduleWithFixedDelay(this::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public synchronized void stop() {
-    thread.shutdownNow();
-    thread = null;
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return thread != null;
   }
 }

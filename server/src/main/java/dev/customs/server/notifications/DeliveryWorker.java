@@ -1,5 +1,6 @@
 package dev.customs.server.notifications;
 
+import dev.customs.server.common.PeriodicWork;
 import dev.customs.server.notifications.channel.DeliveryException;
 import dev.customs.server.notifications.channel.Destination;
 import dev.customs.server.notifications.channel.NotificationSender;
@@ -12,12 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * makes the delivery FAILED, with the error kept for {@code GET /api/v1/notifications/deliveries}.
  */
 @Component
-public class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker extends PeriodicWork {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
   private static final int MAX_ERROR = 2000;
 
@@ -41,11 +38,11 @@ public class DeliveryWorker implements SmartLifecycle {
   private final Clock clock;
   private final String owner = "notify:" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
       + UUID.randomUUID().toString().substring(0, 8);
-  private ScheduledExecutorService thread;
 
   public DeliveryWorker(DeliveryRepository deliveries, SubscriptionRepository subscriptions,
       SubscriptionSecrets secrets, List<NotificationSender> senders, NotificationProperties properties,
       JsonMapper json, MeterRegistry metrics, Clock clock) {
+    super("notify", properties.pollInterval(), properties.pollInterval());
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
     this.secrets = secrets;
@@ -56,26 +53,9 @@ public class DeliveryWorker implements SmartLifecycle {
     this.clock = clock;
   }
 
-  @Override
-  public synchronized void start() {
-    thread = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("notify").daemon().unstarted(r));
-    long every = properties.pollInterval().toMillis();
-    thread.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public synchronized void stop() {
-    thread.shutdownNow();
-    thread = null;
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return thread != null;
-  }
-
   /** Sends every due delivery, then returns; runs each poll interval. */
-  void drain() {
+  @Override
+  protected void tick() {
     try {
       deliveries.releaseExpired(clock.instant());
       for (Optional<Delivery> next = claim(); next.isPresent() && !Thread.currentThread().isInterrupted();

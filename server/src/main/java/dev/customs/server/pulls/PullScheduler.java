@@ -1,22 +1,19 @@
 package dev.customs.server.pulls;
 
 import dev.customs.server.common.Cron;
+import dev.customs.server.common.PeriodicWork;
 import dev.customs.server.registries.Registry;
 import dev.customs.server.registries.RegistryRepository;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +22,7 @@ import org.springframework.stereotype.Component;
  * the schedule cluster-safe (every replica looks, one pulls).
  */
 @Component
-public class PullScheduler implements SmartLifecycle {
+public class PullScheduler extends PeriodicWork {
   private static final Logger LOG = LoggerFactory.getLogger(PullScheduler.class);
   private static final long TICK_SECONDS = 60;
 
@@ -35,11 +32,9 @@ public class PullScheduler implements SmartLifecycle {
   private final Clock clock;
   private final String owner = "pull:" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
       + UUID.randomUUID().toString().substring(0, 8);
-  private ScheduledExecutorService ticks;
-  private ExecutorService runs;
-  private volatile boolean running;
 
   public PullScheduler(RegistryRepository registries, PullRepository pulls, RegistryPullRunner runner, Clock clock) {
+    super("registry-pull", Duration.ofSeconds(TICK_SECONDS), Duration.ofSeconds(TICK_SECONDS));
     this.registries = registries;
     this.pulls = pulls;
     this.runner = runner;
@@ -48,7 +43,7 @@ public class PullScheduler implements SmartLifecycle {
 
   /** Runs the registry's pull now, on the pull thread; the future is empty when a run is already going. */
   public Future<Optional<PullReport>> runNow(Registry registry) {
-    return runs.submit(() -> runner.run(registry, "manual", owner));
+    return submit(() -> runner.run(registry, "manual", owner));
   }
 
   /** When the registry's cron fires next after {@code after} (in the zone of the server clock, UTC). */
@@ -56,7 +51,8 @@ public class PullScheduler implements SmartLifecycle {
     return Cron.parse("cron", cron).next(after, zone);
   }
 
-  private void tick() {
+  @Override
+  protected void tick() {
     try {
       Instant now = clock.instant();
       for (Registry registry : registries.findAll()) {
@@ -66,33 +62,12 @@ public class PullScheduler implements SmartLifecycle {
           pulls.setNextRunAt(registry.id(), next(settings.cron(), now, clock.getZone()));
         } else if (!due.get().isAfter(now)) {
           pulls.setNextRunAt(registry.id(), next(settings.cron(), now, clock.getZone()));
-          runs.submit(() -> runner.run(registry, "schedule", owner));
+          submit(() -> runner.run(registry, "schedule", owner));
         }
       }
     } catch (RuntimeException e) {
       // the database may be briefly unreachable: the next tick tries again
       LOG.warn("Pull schedule check failed: {}", e.getMessage());
     }
-  }
-
-  @Override
-  public synchronized void start() {
-    runs = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("registry-pull").daemon().unstarted(r));
-    ticks = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("pull-schedule").daemon()
-        .unstarted(r));
-    ticks.scheduleWithFixedDelay(this::tick, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
-    running = true;
-  }
-
-  @Override
-  public synchronized void stop() {
-    running = false;
-    ticks.shutdownNow();
-    runs.shutdownNow();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
   }
 }
