@@ -49,14 +49,20 @@ public class ImageJudge implements ScanJudge {
   }
 
   @Override
-  public Judged judge(UUID imageId, Inventory inventory) {
-    Judgement judgement = match(imageId, inventory, currentPolicies());
-    return (jobId, scannedImageId, scannedAt) -> recorder.record(scannedImageId, jobId, scannedAt, judgement);
-  }
+  public Judging start() {
+    PolicySet set = currentPolicies();
+    return new Judging() {
+      @Override
+      public List<FileRule> fileRules() {
+        return FilesControl.contentRulesOf(set.policies());
+      }
 
-  @Override
-  public List<FileRule> fileRules() {
-    return FilesControl.contentRulesOf(currentPolicies().policies());
+      @Override
+      public Judged judge(UUID imageId, Inventory inventory) {
+        Judgement judgement = match(imageId, inventory, set);
+        return (jobId, scannedImageId, scannedAt) -> recorder.record(scannedImageId, jobId, scannedAt, judgement);
+      }
+    };
   }
 
   public PolicySet currentPolicies() {

@@ -82,9 +82,10 @@ public class ImageScanExecutor {
         throw new DigestBusyException(digest);
       }
       try {
-        Inventory inventory = scanner(judge.fileRules()).scan(opened);
+        ScanJudge.Judging judging = judge.start();
+        Inventory inventory = scanner(judging.fileRules()).scan(opened);
         return new ScanOutcome(digest, inventory.packages().size(), inventory.problems().size(), document(inventory),
-            judge.judge(image.imageId(), inventory),
+            judging.judge(image.imageId(), inventory),
             otherPlatforms(registry, ImageRef.parse(image.reference()), opened, inventory));
       } finally {
         locks.release(job.id());

@@ -1,9 +1,9 @@
 package dev.customs.server.scanning;
 
-import dev.customs.core.inventory.analyzer.files.FileRule;
-import java.util.List;
 import dev.customs.core.inventory.Inventory;
+import dev.customs.core.inventory.analyzer.files.FileRule;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -13,11 +13,20 @@ import java.util.UUID;
  * scan's inventory and its judgement are committed together.
  */
 public interface ScanJudge {
-  /** Matches and judges a freshly scanned inventory of the image; runs outside any transaction. */
-  Judged judge(UUID imageId, Inventory inventory);
+  /**
+   * The judging of one scan, with the policies as they are when it starts: the file rules the
+   * layer analysis applies and the evaluation come from the same policies (read once).
+   */
+  Judging start();
 
-  /** The content rules the judging policies' files controls need the layer analysis to apply. */
-  List<FileRule> fileRules();
+  /** One scan's judging. */
+  interface Judging {
+    /** The content rules the policies' files controls need the layer analysis to apply. */
+    List<FileRule> fileRules();
+
+    /** Matches and judges the freshly scanned inventory of the image; runs outside any transaction. */
+    Judged judge(UUID imageId, Inventory inventory);
+  }
 
   /** A judgement ready to be stored. */
   interface Judged {
