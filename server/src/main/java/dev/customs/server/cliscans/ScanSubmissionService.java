@@ -14,7 +14,6 @@ import dev.customs.server.common.InvalidRequestException;
 import dev.customs.server.images.ImageRepository;
 import dev.customs.server.images.RegisteredImage;
 import dev.customs.server.registries.Registry;
-import dev.customs.server.registries.RegistryClientFactory;
 import dev.customs.server.registries.RegistryRepository;
 import dev.customs.server.scanning.ScanJob;
 import dev.customs.server.scanning.ScanQueue;
@@ -100,8 +99,7 @@ public class ScanSubmissionService {
   }
 
   private void insert(UUID id, ImageRef ref, String platform) {
-    UUID registryId = registries.findAll().stream().filter(r -> RegistryClientFactory.host(r).equals(ref.registry()))
-        .findFirst().map(Registry::id).orElse(null);
+    UUID registryId = registries.findServing(ref.registry()).map(Registry::id).orElse(null);
     images.insert(new RegisteredImage(id, registryId, ref.toString(), ref.registry(), ref.repository(),
         ref.tag().orElse(null), null, platform, "cli", clock.instant(), null));
   }

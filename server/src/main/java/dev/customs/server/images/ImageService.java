@@ -141,9 +141,9 @@ public class ImageService {
       }
       return registry;
     }
-    return registries.findAll().stream().filter(r -> RegistryClientFactory.host(r).equals(ref.registry()))
-        .findFirst().orElseThrow(() -> new InvalidRequestException("reference", "no registry integration serves "
-            + ref.registry() + "; add one with POST /api/v1/registries (url https://" + ref.registry() + ")"));
+    return registries.findServing(ref.registry()).orElseThrow(() -> new InvalidRequestException("reference",
+        "no registry integration serves " + ref.registry() + "; add one with POST /api/v1/registries (url https://"
+            + ref.registry() + ")"));
   }
 
   private ImageRef reference(String text) {

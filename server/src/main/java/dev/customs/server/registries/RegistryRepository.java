@@ -66,6 +66,11 @@ public class RegistryRepository {
     return jdbc.sql("select * from registries order by name").query(RegistryRepository::map).list();
   }
 
+  /** The integration whose URL serves {@code host} (e.g. {@code registry-1.docker.io}), if any. */
+  public Optional<Registry> findServing(String host) {
+    return findAll().stream().filter(r -> RegistryClientFactory.host(r).equals(host)).findFirst();
+  }
+
   public long count() {
     return jdbc.sql("select count(*) from registries").query(Long.class).single();
   }
