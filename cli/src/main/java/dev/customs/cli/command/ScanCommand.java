@@ -39,8 +39,9 @@ import picocli.CommandLine.Option;
 /** {@code customs scan}: the inventory of an image matched against the vulnerability database. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
     description = {"Find the vulnerabilities of an image's packages in the vulnerability database.",
-        "Exit codes: 0 scanned (and compliant with every --policy), 1 not compliant (or --exit-code N), "
-            + "2 wrong flags or an invalid policy, 3 image unreadable, no usable database or --timeout reached."})
+        "Exit codes: 0 scanned (and compliant with every --policy, or as --server judged), 1 not compliant "
+            + "(or --exit-code N), 2 wrong flags or an invalid policy, 3 image unreadable, no usable database, "
+            + "--timeout reached or no verdict from --server."})
 public final class ScanCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
