@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -62,13 +63,17 @@ final class VulnDetailsReader implements AutoCloseable {
    * Everything known about each id, merged over all feeds; ids no feed names are absent. One query
    * per table per {@value #IDS_PER_QUERY} ids: an image's findings name a few thousand ids the first
    * time, and seven small queries per id cost more than reading the rows.
+   *
+   * @param tables the aliases, related ids and severities of the ids found (usually {@link #idTables},
+   *     through a cache: matching has read them already for the rows it completed)
    */
-  Map<String, VulnDetails> details(List<String> ids) throws SQLException {
+  Map<String, VulnDetails> details(List<String> ids,
+      Function<List<String>, Map<String, PackageTablesReader.IdTables>> tables) throws SQLException {
     Map<String, ResultRow> main = new HashMap<>();
     query("SELECT id, summary, description, published, modified FROM vulnerabilities WHERE id IN (%s)", ids,
         rs -> main.put(rs.getString(1), new ResultRow(rs.getString(2), rs.getString(3), instant(rs, 4), instant(rs, 5))));
     List<String> found = ids.stream().filter(main::containsKey).distinct().toList();
-    Map<String, PackageTablesReader.IdTables> tables = idTables(found);
+    Map<String, PackageTablesReader.IdTables> tablesById = tables.apply(found);
     Map<String, List<CvssVector>> cvss = new HashMap<>();
     query("SELECT vuln_id, source, version, vector, score, type FROM cvss WHERE vuln_id IN (%s)"
         + " ORDER BY vuln_id, version DESC, source", found, rs -> {
@@ -88,7 +93,7 @@ final class VulnDetailsReader implements AutoCloseable {
     Map<String, VulnDetails> out = new HashMap<>();
     for (String id : found) {
       ResultRow row = main.get(id);
-      PackageTablesReader.IdTables t = tables.getOrDefault(id, PackageTablesReader.IdTables.NONE);
+      PackageTablesReader.IdTables t = tablesById.getOrDefault(id, PackageTablesReader.IdTables.NONE);
       out.put(id, new VulnDetails(id, t.aliases(), t.related(), row.summary(), row.description(), row.published(),
           row.modified(), cvss.getOrDefault(id, List.of()), t.severities(), cwes.getOrDefault(id, List.of()),
           refs.getOrDefault(id, List.of())));
