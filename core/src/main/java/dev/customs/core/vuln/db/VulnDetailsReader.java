@@ -30,6 +30,7 @@ final class VulnDetailsReader implements AutoCloseable {
   // Numbered parameters, so that one list can serve several IN clauses of a statement.
   private static final String ID_PARAMETERS = IntStream.rangeClosed(1, IDS_PER_QUERY).mapToObj(i -> "?" + i)
       .collect(Collectors.joining(","));
+  private static final char FIELD_SEPARATOR = '\u001f';
   private final Connection db;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
 
@@ -87,9 +88,16 @@ final class VulnDetailsReader implements AutoCloseable {
     query("SELECT vuln_id, cwe FROM cwes WHERE vuln_id IN (%s) ORDER BY vuln_id, cwe", found,
         rs -> cwes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
     Map<String, List<Reference>> refs = new HashMap<>();
-    query("SELECT vuln_id, type, url FROM refs WHERE vuln_id IN (%s) ORDER BY vuln_id, url", found,
-        rs -> refs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-            .add(new Reference(rs.getString(2), rs.getString(3))));
+    // The references are most of the rows read: one joined value per row rather than three (see
+    // AffectedRowsReader). The URL comes last, so whatever it holds ends up in it.
+    query("SELECT concat_ws(char(31), vuln_id, type, url) FROM refs WHERE vuln_id IN (%s) ORDER BY vuln_id, url",
+        found, rs -> {
+          String row = rs.getString(1);
+          int afterId = row.indexOf(FIELD_SEPARATOR);
+          int afterType = row.indexOf(FIELD_SEPARATOR, afterId + 1);
+          refs.computeIfAbsent(row.substring(0, afterId), k -> new ArrayList<>())
+              .add(new Reference(row.substring(afterId + 1, afterType), row.substring(afterType + 1)));
+        });
     Map<String, VulnDetails> out = new HashMap<>();
     for (String id : found) {
       ResultRow row = main.get(id);
