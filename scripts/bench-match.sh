@@ -3,8 +3,9 @@
 # inventory of 1,000 packages (deb, maven, npm, pypi, go, cargo, gem, nuget; most with records)
 # against a bundle of >= 200,000 affected records (the real records replicated under other package
 # names). Two JVMs: the first builds the bundle, the second (256 MB heap) only opens it and matches,
-# printing ms per image (median after warm-up, the bundle already open; wall and process CPU time)
-# and the heap in use.
+# printing ms per image (median after warm-up, the bundle already open; wall, process and thread CPU
+# time) for the same image again and for a new image (a freshly opened bundle, caches empty), the
+# time to open the bundle, and the heap in use.
 #
 #   scripts/bench-match.sh [RUNS]
 set -euo pipefail

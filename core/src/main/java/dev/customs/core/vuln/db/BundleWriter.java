@@ -19,6 +19,8 @@ import org.sqlite.SQLiteConfig;
 
 /** Writes records into a new bundle file; everything goes into one transaction, committed by {@link #finish}. */
 final class BundleWriter implements AutoCloseable {
+  private static final String AFFECTED_COLUMNS = "vuln_id, feed, ecosystem, name, ranges, versions, status,"
+      + " fixed_version, severity_source, severity_level, severity_raw";
   private final Connection db;
   private final PreparedStatement vulnerability;
   private final PreparedStatement alias;
@@ -42,6 +44,7 @@ final class BundleWriter implements AutoCloseable {
       for (String ddl : BundleSchema.DDL) {
         s.execute(ddl);
       }
+      s.execute("CREATE TEMP TABLE affected_staging AS SELECT " + AFFECTED_COLUMNS + " FROM affected WHERE 0");
     }
     db.setAutoCommit(false);
     vulnerability = db.prepareStatement("""
@@ -57,9 +60,8 @@ final class BundleWriter implements AutoCloseable {
         "INSERT OR IGNORE INTO cvss (vuln_id, source, version, vector, score, type) VALUES (?, ?, ?, ?, ?, ?)");
     cwe = db.prepareStatement("INSERT OR IGNORE INTO cwes (vuln_id, cwe) VALUES (?, ?)");
     ref = db.prepareStatement("INSERT OR IGNORE INTO refs (vuln_id, url, type) VALUES (?, ?, ?)");
-    affected = db.prepareStatement("""
-        INSERT INTO affected (vuln_id, feed, ecosystem, name, ranges, versions, status, fixed_version,
-          severity_source, severity_level, severity_raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+    affected = db.prepareStatement("INSERT INTO temp.affected_staging (" + AFFECTED_COLUMNS
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     kev = db.prepareStatement("INSERT OR REPLACE INTO kev VALUES (?, ?, ?, ?, ?, ?, ?)");
     epss = db.prepareStatement("""
         INSERT INTO epss (cve_id, score, percentile, score_date) VALUES (?, ?, ?, ?)
@@ -136,10 +138,21 @@ final class BundleWriter implements AutoCloseable {
     }
   }
 
-  /** Writes the metadata (schema version, build time, row counts) and commits. */
+  /**
+   * Writes the affected rows, the metadata (schema version, build time, row counts) and commits.
+   *
+   * <p>Feeds arrive one advisory at a time, so a package's rows come from all over the feeds; were
+   * they stored in that order, reading one package would touch a table page per row. They are kept
+   * in a temporary table (outside the bundle) until now and written sorted by package, so a
+   * package's rows share a few pages. Within a package and vulnerability they keep the feeds' order
+   * (the staging rowid), which the readers' order falls back on.
+   */
   void finish(Instant builtAt) throws SQLException {
     try (PreparedStatement meta = db.prepareStatement("INSERT INTO meta VALUES (?, ?)");
         Statement s = db.createStatement()) {
+      s.executeUpdate("INSERT INTO affected (" + AFFECTED_COLUMNS + ") SELECT " + AFFECTED_COLUMNS
+          + " FROM temp.affected_staging ORDER BY ecosystem, name, vuln_id, rowid");
+      s.execute("DROP TABLE temp.affected_staging");
       execute(meta, "schema_version", Integer.toString(BundleSchema.VERSION));
       execute(meta, "built_at", builtAt.toString());
       for (String table : BundleSchema.TABLES_COUNTED) {

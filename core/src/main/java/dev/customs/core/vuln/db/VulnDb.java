@@ -207,9 +207,11 @@ public final class VulnDb implements AutoCloseable {
   public synchronized Map<String, Optional<VulnDetails>> details(Collection<String> ids) {
     return details.getAll(new LinkedHashSet<>(ids), missing -> {
       try {
-        Map<String, Optional<VulnDetails>> found = new HashMap<>();
-        detailsReader.details(missing).forEach((id, d) -> found.put(id, Optional.of(d)));
-        return found;
+        Map<String, Optional<VulnDetails>> read = new HashMap<>();
+        // The id tables through their cache: matching completed its rows with most of them.
+        detailsReader.details(missing, found -> idTables.getAll(found, this::readIdTables, IdTables.NONE))
+            .forEach((id, d) -> read.put(id, Optional.of(d)));
+        return read;
       } catch (SQLException e) {
         throw failed("details(" + missing.size() + " ids)", e);
       }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -29,6 +30,7 @@ final class VulnDetailsReader implements AutoCloseable {
   // Numbered parameters, so that one list can serve several IN clauses of a statement.
   private static final String ID_PARAMETERS = IntStream.rangeClosed(1, IDS_PER_QUERY).mapToObj(i -> "?" + i)
       .collect(Collectors.joining(","));
+  private static final char FIELD_SEPARATOR = '\u001f';
   private final Connection db;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
 
@@ -62,13 +64,17 @@ final class VulnDetailsReader implements AutoCloseable {
    * Everything known about each id, merged over all feeds; ids no feed names are absent. One query
    * per table per {@value #IDS_PER_QUERY} ids: an image's findings name a few thousand ids the first
    * time, and seven small queries per id cost more than reading the rows.
+   *
+   * @param tables the aliases, related ids and severities of the ids found (usually {@link #idTables},
+   *     through a cache: matching has read them already for the rows it completed)
    */
-  Map<String, VulnDetails> details(List<String> ids) throws SQLException {
+  Map<String, VulnDetails> details(List<String> ids,
+      Function<List<String>, Map<String, PackageTablesReader.IdTables>> tables) throws SQLException {
     Map<String, ResultRow> main = new HashMap<>();
     query("SELECT id, summary, description, published, modified FROM vulnerabilities WHERE id IN (%s)", ids,
         rs -> main.put(rs.getString(1), new ResultRow(rs.getString(2), rs.getString(3), instant(rs, 4), instant(rs, 5))));
     List<String> found = ids.stream().filter(main::containsKey).distinct().toList();
-    Map<String, PackageTablesReader.IdTables> tables = idTables(found);
+    Map<String, PackageTablesReader.IdTables> tablesById = tables.apply(found);
     Map<String, List<CvssVector>> cvss = new HashMap<>();
     query("SELECT vuln_id, source, version, vector, score, type FROM cvss WHERE vuln_id IN (%s)"
         + " ORDER BY vuln_id, version DESC, source", found, rs -> {
@@ -82,13 +88,20 @@ final class VulnDetailsReader implements AutoCloseable {
     query("SELECT vuln_id, cwe FROM cwes WHERE vuln_id IN (%s) ORDER BY vuln_id, cwe", found,
         rs -> cwes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
     Map<String, List<Reference>> refs = new HashMap<>();
-    query("SELECT vuln_id, type, url FROM refs WHERE vuln_id IN (%s) ORDER BY vuln_id, url", found,
-        rs -> refs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-            .add(new Reference(rs.getString(2), rs.getString(3))));
+    // The references are most of the rows read: one joined value per row rather than three (see
+    // AffectedRowsReader). The URL comes last, so whatever it holds ends up in it.
+    query("SELECT concat_ws(char(31), vuln_id, type, url) FROM refs WHERE vuln_id IN (%s) ORDER BY vuln_id, url",
+        found, rs -> {
+          String row = rs.getString(1);
+          int afterId = row.indexOf(FIELD_SEPARATOR);
+          int afterType = row.indexOf(FIELD_SEPARATOR, afterId + 1);
+          refs.computeIfAbsent(row.substring(0, afterId), k -> new ArrayList<>())
+              .add(new Reference(row.substring(afterId + 1, afterType), row.substring(afterType + 1)));
+        });
     Map<String, VulnDetails> out = new HashMap<>();
     for (String id : found) {
       ResultRow row = main.get(id);
-      PackageTablesReader.IdTables t = tables.getOrDefault(id, PackageTablesReader.IdTables.NONE);
+      PackageTablesReader.IdTables t = tablesById.getOrDefault(id, PackageTablesReader.IdTables.NONE);
       out.put(id, new VulnDetails(id, t.aliases(), t.related(), row.summary(), row.description(), row.published(),
           row.modified(), cvss.getOrDefault(id, List.of()), t.severities(), cwes.getOrDefault(id, List.of()),
           refs.getOrDefault(id, List.of())));

@@ -5,6 +5,7 @@ import dev.customs.core.vuln.model.AffectedStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,6 @@ final class FindingMerger {
   }
 
   private static Optional<MergedMatch> decide(List<RecordMatch> group) {
-    if (!anyAffects(group)) {
-      // Most groups: every record is fixed below the installed version. Nothing to decide.
-      return Optional.empty();
-    }
     int best = group.stream().mapToInt(m -> rank(m.record().feed())).min().orElseThrow();
     List<RecordMatch> deciding = group.stream().filter(m -> rank(m.record().feed()) == best).toList();
     if (deciding.stream().anyMatch(m -> m.record().status() == AffectedStatus.NOT_AFFECTED)) {
@@ -62,15 +59,6 @@ final class FindingMerger {
     ids.remove(primary);
     List<String> fixes = fixedVersions(affecting);
     return Optional.of(new MergedMatch(primary, List.copyOf(ids), affecting, status(affecting, fixes), fixes));
-  }
-
-  private static boolean anyAffects(List<RecordMatch> group) {
-    for (RecordMatch m : group) {
-      if (m.affects()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static List<String> fixedVersions(List<RecordMatch> affecting) {
@@ -115,7 +103,13 @@ final class FindingMerger {
     return i < 0 ? FEED_ORDER.size() : i;
   }
 
-  /** Connected components of the "shares an id" relation, in first-seen order. */
+  /**
+   * The connected components of the "shares an id" relation that hold a record affecting the
+   * installed version, in first-seen order: the others cannot become a finding ({@link #decide}
+   * drops them), and they are most of a package's records (fixed below the installed version, with
+   * no aliases). Only ids of records with aliases and of affecting records enter the union-find; a
+   * record whose id is not among them is in no group with an affecting record.
+   */
   private static List<List<RecordMatch>> groupByAlias(List<RecordMatch> matches) {
     Map<String, String> parent = new HashMap<>();
     for (RecordMatch m : matches) {
@@ -123,11 +117,23 @@ final class FindingMerger {
       for (String alias : m.record().aliases()) {
         union(parent, id, alias);
       }
-      find(parent, id);
+      if (m.affects()) {
+        find(parent, id);
+      }
+    }
+    Set<String> affectedRoots = new HashSet<>();
+    for (RecordMatch m : matches) {
+      if (m.affects()) {
+        affectedRoots.add(find(parent, m.record().vulnerabilityId()));
+      }
     }
     Map<String, List<RecordMatch>> groups = new LinkedHashMap<>();
     for (RecordMatch m : matches) {
-      groups.computeIfAbsent(find(parent, m.record().vulnerabilityId()), k -> new ArrayList<>()).add(m);
+      String id = m.record().vulnerabilityId();
+      String root = parent.containsKey(id) ? find(parent, id) : null;
+      if (affectedRoots.contains(root)) {
+        groups.computeIfAbsent(root, k -> new ArrayList<>()).add(m);
+      }
     }
     groups.values().forEach(g -> g.sort(Comparator.comparingInt(m -> rank(m.record().feed()))));
     return List.copyOf(groups.values());

@@ -9,10 +9,8 @@ import dev.customs.core.vuln.model.VersionRange;
 import dev.customs.core.vuln.version.VersionScheme;
 import dev.customs.core.vuln.version.VersionSchemes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Decides whether one record affects one installed version, the way OSV specifies it: a version is
@@ -76,11 +74,8 @@ final class RecordEvaluator {
 
   /** OSV's evaluation: the last event at or below the version decides. */
   private static boolean walk(List<RangeEvent> events, String version, VersionScheme scheme) {
-    List<RangeEvent> sorted = new ArrayList<>(events);
-    sorted.sort(Comparator.comparing(RangeEvent::version, (a, b) -> zero(a) || zero(b)
-        ? Boolean.compare(!zero(a), !zero(b)) : scheme.compare(a, b)));
     boolean affected = false;
-    for (RangeEvent e : sorted) {
+    for (RangeEvent e : inOrder(events, scheme)) {
       boolean start = zero(e.version());
       int c = start ? 1 : scheme.compare(version, e.version());
       switch (e.kind()) {
@@ -93,6 +88,29 @@ final class RecordEvaluator {
     return affected;
   }
 
+  /**
+   * The events sorted. Feeds nearly always list them in order already ({@code introduced 0, fixed
+   * X}): that is checked with the comparisons a stable sort would begin with (the same ones, so the
+   * same version is reported when one is invalid), and the list is used as it is.
+   */
+  private static List<RangeEvent> inOrder(List<RangeEvent> events, VersionScheme scheme) {
+    for (int i = 1; i < events.size(); i++) {
+      if (compare(events.get(i), events.get(i - 1), scheme) < 0) {
+        List<RangeEvent> sorted = new ArrayList<>(events);
+        sorted.sort((a, b) -> compare(a, b, scheme));
+        return sorted;
+      }
+    }
+    return events;
+  }
+
+  /** Events by version, {@code 0} (OSV: from the beginning) before every other. */
+  private static int compare(RangeEvent a, RangeEvent b, VersionScheme scheme) {
+    String x = a.version();
+    String y = b.version();
+    return zero(x) || zero(y) ? Boolean.compare(!zero(x), !zero(y)) : scheme.compare(x, y);
+  }
+
   private static boolean zero(String v) {
     return v.equals("0");
   }
@@ -103,8 +121,12 @@ final class RecordEvaluator {
   }
 
   private static String describe(VersionRange range) {
-    return range.type() + range.events().stream().map(e -> e.kind().key() + " " + e.version())
-        .collect(Collectors.joining(", ", "[", "]"));
+    StringBuilder text = new StringBuilder(range.type().name()).append('[');
+    List<RangeEvent> events = range.events();
+    for (int i = 0; i < events.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append(events.get(i).kind().key()).append(' ').append(events.get(i).version());
+    }
+    return text.append(']').toString();
   }
 
   /** The versions a range names as fixing it (fixed events; patched requirements for gems). */

@@ -17,6 +17,11 @@ final class SeverityChooser {
   private static final Set<String> DISTROS = Set.of("debian", "ubuntu", "alpine", "redhat", "rhel", "rocky",
       "almalinux", "suse", "sles");
   private static final SeverityRating UNKNOWN = new SeverityRating("none", SeverityLevel.UNKNOWN, "");
+  // NVD's primary score first, then the newest CVSS version.
+  private static final Comparator<CvssScore> CVSS_PREFERENCE =
+      Comparator.comparing((CvssScore c) -> !c.source().equals("nvd@nist.gov"))
+          .thenComparing(c -> !c.type().equals("Primary") && !c.type().isEmpty())
+          .thenComparing(CvssScore::version, Comparator.reverseOrder());
 
   private SeverityChooser() {}
 
@@ -34,9 +39,7 @@ final class SeverityChooser {
 
   private static Optional<SeverityRating> fromCvss(List<CvssScore> cvss) {
     return cvss.stream().filter(c -> c.baseScore() != null)
-        .min(Comparator.comparing((CvssScore c) -> !c.source().equals("nvd@nist.gov"))
-            .thenComparing(c -> !c.type().equals("Primary") && !c.type().isEmpty())
-            .thenComparing(CvssScore::version, Comparator.reverseOrder()))
+        .min(CVSS_PREFERENCE)
         .map(c -> new SeverityRating("cvss:" + c.source(), SeverityLevel.ofCvssScore(c.baseScore()),
             String.valueOf(c.baseScore())));
   }

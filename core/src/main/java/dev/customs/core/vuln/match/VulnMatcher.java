@@ -89,11 +89,12 @@ public final class VulnMatcher {
   /** A merged match of a package, and the package's place in the inventory. */
   private record PackageMatch(int place, InventoryPackage pkg, MergedMatch match) {}
 
-  /** What one matching run has read: rows per lookup. */
-  private record Lookups(Map<PackageKey, List<AffectedRecord>> rows) {}
-
-  /** One lookup: an ecosystem key and a package name as the inventory has it. */
-  private record PackageKey(String ecosystemKey, String name) {}
+  /** What one matching run has read: rows by ecosystem key, then by package name as the inventory has it. */
+  private record Lookups(Map<String, Map<String, List<AffectedRecord>>> rows) {
+    List<AffectedRecord> of(PackageQuery query) {
+      return rows.get(query.ecosystemKey()).get(query.name());
+    }
+  }
 
   private List<PackageQuery> queries(InventoryPackage pkg, Optional<OsRelease> os) {
     return matchers.stream().filter(m -> m.handles(pkg)).findFirst().map(m -> m.queries(pkg, os)).orElse(List.of());
@@ -103,13 +104,12 @@ public final class VulnMatcher {
    * The rows of every lookup of the run, asked per ecosystem key for all its names at once: a few
    * statements per image instead of one per package (binaries of one source ask the same question).
    */
-  private Map<PackageKey, List<AffectedRecord>> rows(List<List<PackageQuery>> queries) {
+  private Map<String, Map<String, List<AffectedRecord>>> rows(List<List<PackageQuery>> queries) {
     Map<String, Set<String>> namesByKey = new LinkedHashMap<>();
     queries.forEach(qs -> qs.forEach(q -> namesByKey.computeIfAbsent(q.ecosystemKey(), k -> new LinkedHashSet<>())
         .add(q.name())));
-    Map<PackageKey, List<AffectedRecord>> rows = new HashMap<>();
-    namesByKey.forEach((key, names) -> db.affectedRows(key, names)
-        .forEach((name, found) -> rows.put(new PackageKey(key, name), found)));
+    Map<String, Map<String, List<AffectedRecord>>> rows = new HashMap<>();
+    namesByKey.forEach((key, names) -> rows.put(key, db.affectedRows(key, names)));
     return rows;
   }
 
@@ -122,14 +122,21 @@ public final class VulnMatcher {
    */
   private void completeDecisiveRows(List<List<RecordMatch>> matches) {
     Map<AffectedRecord, AffectedRecord> completed = new IdentityHashMap<>();
-    matches.forEach(ms -> ms.stream().filter(VulnMatcher::decisive).forEach(m -> completed.put(m.record(), m.record())));
+    for (List<RecordMatch> ms : matches) {
+      for (RecordMatch m : ms) {
+        if (decisive(m)) {
+          completed.put(m.record(), m.record());
+        }
+      }
+    }
     List<AffectedRecord> rows = List.copyOf(completed.keySet());
     List<AffectedRecord> withTables = db.withIdTables(rows);
     for (int i = 0; i < rows.size(); i++) {
       completed.put(rows.get(i), withTables.get(i));
     }
-    matches.forEach(ms -> ms.replaceAll(m -> decisive(m)
-        ? new RecordMatch(completed.get(m.record()), m.query(), m.matchedBy()) : m));
+    for (List<RecordMatch> ms : matches) {
+      ms.replaceAll(m -> decisive(m) ? new RecordMatch(completed.get(m.record()), m.query(), m.matchedBy()) : m);
+    }
   }
 
   private static boolean decisive(RecordMatch m) {
@@ -140,7 +147,7 @@ public final class VulnMatcher {
       List<String> problems) {
     List<RecordMatch> matches = new ArrayList<>();
     for (PackageQuery query : queries) {
-      for (AffectedRecord row : cache.rows().get(new PackageKey(query.ecosystemKey(), query.name()))) {
+      for (AffectedRecord row : cache.of(query)) {
         try {
           matches.add(new RecordMatch(row, query, RecordEvaluator.matchedBy(row, query.version(), query.scheme())));
         } catch (IllegalArgumentException e) { // InvalidVersionException, or an OSV range OSV forbids

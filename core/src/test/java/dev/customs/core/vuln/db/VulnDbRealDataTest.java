@@ -17,6 +17,10 @@ import dev.customs.core.vuln.model.VulnDetails;
 import dev.customs.testkit.TestVulnData;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -238,6 +242,26 @@ class VulnDbRealDataTest {
       }
       // Completed as affecting() completes a package's rows, with its own per-package queries.
       assertThat(completed).isEqualTo(names.stream().flatMap(n -> single.affecting("debian:12", n).stream()).toList());
+    }
+  }
+
+  @Test
+  void aPackagesRowsAreStoredTogetherInVulnerabilityOrder() throws Exception {
+    // The feeds give rows advisory by advisory; the build stores each package's rows as one run of
+    // ids (so reading a package touches few pages), ordered by vulnerability id, in feed order within one.
+    try (Connection c = BundleMetadataReader.openReadOnly(report.bundle()); Statement s = c.createStatement()) {
+      assertThat(longOf(s, "SELECT count(*) FROM (SELECT max(id) - min(id) + 1 AS span, count(*) AS n FROM affected"
+          + " GROUP BY ecosystem, name) WHERE span != n")).as("packages whose rows are not one run").isZero();
+      assertThat(longOf(s, "SELECT count(*) FROM affected a JOIN affected b ON b.id = a.id + 1"
+          + " AND b.ecosystem = a.ecosystem AND b.name = a.name WHERE b.vuln_id < a.vuln_id")).isZero();
+      assertThat(longOf(s, "SELECT count(DISTINCT ecosystem || ' ' || name) FROM affected")).isGreaterThan(1000);
+    }
+  }
+
+  private static long longOf(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

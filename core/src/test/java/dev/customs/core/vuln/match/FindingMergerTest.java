@@ -78,6 +78,25 @@ class FindingMergerTest {
   }
 
   @Test
+  void aRecordThatDoesNotContainTheVersionStillDecidesTheVulnerabilityItSharesAnAliasWith() {
+    // OSV's GHSA names CVE-2024-11 and contains the version; the tracker's CVE-2024-11 row (no
+    // aliases of its own) says fixed below it. One vulnerability, and the tracker decides it.
+    RecordMatch ghsa = match("GHSA-1111-2222-3333", List.of("CVE-2024-11"), List.of(), "osv",
+        AffectedStatus.FIXED, "3.3.2-r5");
+    RecordMatch tracker = match("CVE-2024-11", List.of(), List.of(), "alpine-secdb", AffectedStatus.FIXED, "3.3.2-r0");
+    RecordMatch unrelated = match("CVE-2024-12", List.of(), List.of(), "alpine-secdb", AffectedStatus.FIXED,
+        "3.3.2-r0");
+
+    assertThat(FindingMerger.merge(List.of(ghsa, tracker))).isEmpty();
+    assertThat(FindingMerger.merge(List.of(tracker, ghsa))).isEmpty();
+    assertThat(FindingMerger.merge(List.of(unrelated, ghsa))).singleElement().satisfies(m -> {
+      assertThat(m.id()).isEqualTo("CVE-2024-11");
+      assertThat(m.aliases()).containsExactly("GHSA-1111-2222-3333");
+      assertThat(m.records()).extracting(r -> r.record().feed()).containsExactly("osv");
+    });
+  }
+
+  @Test
   void recordsThatDoNotContainTheVersionGiveNothing() {
     RecordMatch notContaining = match("CVE-2024-10", List.of(), List.of(), "osv", AffectedStatus.FIXED, "3.3.2-r0");
 
