@@ -117,10 +117,8 @@ final class FindingMerger {
       for (String alias : m.record().aliases()) {
         union(parent, id, alias);
       }
-      if (m.affects()) {
-        find(parent, id);
-      }
     }
+    // Finding an affecting record's root also enters its id when it has no aliases.
     Set<String> affectedRoots = new HashSet<>();
     for (RecordMatch m : matches) {
       if (m.affects()) {
